@@ -1,0 +1,33 @@
+package dev.blog.auth;
+
+import dagger.Component;
+import dev.blog.core.config.Settings;
+import dev.blog.core.http.Json;
+import dev.blog.core.inject.AwsClientsModule;
+import dev.blog.core.inject.CoreModule;
+import dev.blog.core.inject.SettingsModule;
+import dev.blog.core.inject.StoreModule;
+import dev.blog.core.user.UserService;
+import javax.inject.Singleton;
+
+/**
+ * The object graph of the auth functions. Dagger builds only what a function asks for, so the
+ * authorizer never creates a DynamoDB client and the JWKS function never creates anything but JSON.
+ */
+@Singleton
+@Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class, AuthModule.class})
+public interface AuthComponent {
+  Json json();
+
+  Settings settings();
+
+  UserService users();
+
+  LoginService login();
+
+  TokenVerifier tokenVerifier();
+
+  static AuthComponent create() {
+    return DaggerAuthComponent.create();
+  }
+}

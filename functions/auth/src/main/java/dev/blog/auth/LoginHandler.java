@@ -1,0 +1,43 @@
+package dev.blog.auth;
+
+import dev.blog.core.http.ApiHandler;
+import dev.blog.core.http.ApiRequest;
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.Json;
+import dev.blog.core.http.Validator;
+import dev.blog.core.user.UserViews;
+
+/** {@code POST /auth/login}: email and password for a one-hour bearer token. */
+public final class LoginHandler extends ApiHandler {
+  record Body(String email, String password) {}
+
+  record TokenResponse(String token, String tokenType, long expiresIn, UserViews.FullUser user) {}
+
+  private final LoginService login;
+
+  public LoginHandler() {
+    this(AuthComponent.create());
+  }
+
+  private LoginHandler(AuthComponent c) {
+    this(c.login(), c.json());
+  }
+
+  LoginHandler(LoginService login, Json json) {
+    super(json);
+    this.login = login;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    Body body = request.body(Body.class);
+    new Validator()
+        .check(body.email() != null && !body.email().isBlank(), "email", "is required")
+        .check(body.password() != null && !body.password().isEmpty(), "password", "is required")
+        .throwIfInvalid();
+    LoginService.Login result = login.login(body.email(), body.password());
+    return ApiResponse.ok(new TokenResponse(result.token(), "Bearer", TokenIssuer.LIFETIME.toSeconds(),
+            UserViews.full(result.user())))
+        .withHeader("Cache-Control", "no-store"); // RFC 6749 §5.1: token responses are never cached
+  }
+}

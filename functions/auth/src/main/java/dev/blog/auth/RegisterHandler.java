@@ -1,0 +1,37 @@
+package dev.blog.auth;
+
+import dev.blog.core.http.ApiHandler;
+import dev.blog.core.http.ApiRequest;
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.Json;
+import dev.blog.core.user.User;
+import dev.blog.core.user.UserService;
+import dev.blog.core.user.UserViews;
+
+/** {@code POST /auth/register}: anyone may sign up, always as a {@code user}. */
+public final class RegisterHandler extends ApiHandler {
+  /** The accepted fields, and only these: a {@code role} in the body is a 400, never a privilege. */
+  record Body(String email, String password, String name, Integer age) {}
+
+  private final UserService users;
+
+  public RegisterHandler() {
+    this(AuthComponent.create());
+  }
+
+  private RegisterHandler(AuthComponent c) {
+    this(c.users(), c.json());
+  }
+
+  RegisterHandler(UserService users, Json json) {
+    super(json);
+    this.users = users;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    Body body = request.body(Body.class);
+    User user = users.register(body.email(), body.password(), body.name(), body.age());
+    return ApiResponse.created("/users/" + user.id(), UserViews.full(user)).withETag(user.version());
+  }
+}

@@ -1,0 +1,27 @@
+package dev.blog.auth;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dagger.Component;
+import dev.blog.core.inject.CoreModule;
+import dev.blog.core.inject.StoreModule;
+import dev.blog.core.testing.LocalModule;
+import dev.blog.core.testing.TestStore;
+import dev.blog.core.user.UserRepository;
+import java.util.Map;
+import javax.inject.Singleton;
+
+/** The auth functions' graph on DynamoDB Local, with a test signing key in place of Secrets Manager. */
+@Singleton
+@Component(modules = {CoreModule.class, LocalModule.class, StoreModule.class, AuthModule.class})
+interface TestAuthComponent extends AuthComponent {
+  UserRepository repository();
+
+  static TestAuthComponent create() {
+    TestStore.Table table = TestStore.freshTable();
+    return DaggerTestAuthComponent.builder().localModule(table.module(
+        Map.of("SIGNING_KEY_SECRET_ARN", "signing-key",
+            "JWT_PUBLIC_JWKS", new JWKSet(TokenVerifierTest.KEY.toPublicJWK()).toString(),
+            "JWT_ISSUER", TokenVerifierTest.ISSUER, "JWT_AUDIENCE", TokenVerifierTest.AUDIENCE),
+        Map.of("signing-key", TokenVerifierTest.KEY.toJSONString()))).build();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.blog.core.config;
+
+import java.util.Map;
+
+/**
+ * The function's configuration, read from its environment (template.yaml is where values are set).
+ * A setting is read when first needed, so a function only fails for settings it actually uses.
+ */
+public final class Settings {
+  private final Map<String, String> env;
+
+  public Settings(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public static Settings fromEnvironment() {
+    return new Settings(System.getenv());
+  }
+
+  public String region() {
+    return env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+  }
+
+  public String tableName() {
+    return required("TABLE_NAME");
+  }
+
+  public String jwtIssuer() {
+    return required("JWT_ISSUER");
+  }
+
+  public String jwtAudience() {
+    return required("JWT_AUDIENCE");
+  }
+
+  public String jwtPublicJwks() {
+    return required("JWT_PUBLIC_JWKS");
+  }
+
+  public String signingKeySecretId() {
+    return required("SIGNING_KEY_SECRET_ARN");
+  }
+
+  public String cursorKeySecretId() {
+    return required("CURSOR_KEY_SECRET_ARN");
+  }
+
+  /** Lambda SnapStart hands out credentials through the container endpoint, not environment variables. */
+  public boolean hasContainerCredentials() {
+    return env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+  }
+
+  private String required(String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("Environment variable " + name + " is not set");
+    }
+    return value;
+  }
+}

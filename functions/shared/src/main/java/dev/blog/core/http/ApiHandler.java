@@ -1,0 +1,75 @@
+package dev.blog.core.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.blog.core.security.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The cross-cutting part of every HTTP function, written once: build the request view, run the handler,
+ * turn an {@link ApiException} into problem+json and anything else into a logged, generic 500, write
+ * the JSON body, and log one line per request. Subclasses only parse, validate, delegate and map.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private static final String JSON = "application/json";
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  private final Json json;
+  private final RequestLog log;
+
+  protected ApiHandler(Json json) {
+    this.json = json;
+    this.log = new RequestLog(json);
+  }
+
+  protected abstract ApiResponse handle(ApiRequest request);
+
+  @Override
+  public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    long started = System.nanoTime();
+    String requestId = requestId(event, context);
+    ApiRequest request = new ApiRequest(event, requestId, json);
+    APIGatewayV2HTTPResponse response;
+    try {
+      response = toHttp(handle(request));
+    } catch (ApiException e) {
+      response = problem(e.status(), e.headers(), Problem.of(e, requestId));
+    } catch (RuntimeException e) {
+      log.failure(context.getLogger(), requestId, request.routeKey(), e);
+      response = problem(500, Map.of(), Problem.internal(requestId));
+    }
+    long latencyMs = (System.nanoTime() - started) / 1_000_000;
+    String userId = request.callerIfAny().map(Caller::userId).orElse(null);
+    log.request(context.getLogger(), requestId, request.routeKey(), response.getStatusCode(), latencyMs, userId);
+    return response;
+  }
+
+  private APIGatewayV2HTTPResponse toHttp(ApiResponse answer) {
+    Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+    String body = null;
+    if (answer.body() != null) {
+      headers.put("Content-Type", JSON);
+      body = json.write(answer.body());
+    }
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(answer.status()).withHeaders(headers).withBody(body).withIsBase64Encoded(false).build();
+  }
+
+  private APIGatewayV2HTTPResponse problem(int status, Map<String, String> extraHeaders, Problem problem) {
+    Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+    headers.put("Content-Type", PROBLEM_JSON);
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status).withHeaders(headers).withBody(json.write(problem)).withIsBase64Encoded(false).build();
+  }
+
+  /** API Gateway's request id is what a client sees (apigw-requestid); fall back to Lambda's own. */
+  private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+    if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+      return event.getRequestContext().getRequestId();
+    }
+    return context.getAwsRequestId();
+  }
+}

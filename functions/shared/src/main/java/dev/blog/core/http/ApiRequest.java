@@ -1,0 +1,150 @@
+package dev.blog.core.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blog.core.security.Caller;
+import dev.blog.core.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** A read-only view of an API Gateway payload 2.0 event with the checks every handler needs. */
+public final class ApiRequest {
+  /** The contract's body limit; API Gateway itself would take up to 10 MB. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final APIGatewayV2HTTPEvent event;
+  private final String requestId;
+  private final Json json;
+
+  public ApiRequest(APIGatewayV2HTTPEvent event, String requestId, Json json) {
+    this.event = event;
+    this.requestId = requestId;
+    this.json = json;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String routeKey() {
+    return event.getRouteKey() == null ? "" : event.getRouteKey();
+  }
+
+  /** The caller the authorizer let through. Routes behind the authorizer always have one. */
+  public Caller caller() {
+    return callerIfAny().orElseThrow(() -> ApiException.unauthorized("No authenticated caller"));
+  }
+
+  public Optional<Caller> callerIfAny() {
+    var context = event.getRequestContext();
+    if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> lambda = context.getAuthorizer().getLambda();
+    Object userId = lambda.get("userId");
+    Optional<Role> role = Role.fromWire(String.valueOf(lambda.get("role")));
+    if (!(userId instanceof String id) || id.isBlank() || role.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Caller(id, role.get()));
+  }
+
+  public String pathParameter(String name) {
+    Map<String, String> params = event.getPathParameters();
+    String value = params == null ? null : params.get(name);
+    if (value == null || value.isBlank()) {
+      throw ApiException.invalidField(name, "is required in the path");
+    }
+    return value;
+  }
+
+  public Optional<String> query(String name) {
+    Map<String, String> params = event.getQueryStringParameters();
+    return Optional.ofNullable(params == null ? null : params.get(name));
+  }
+
+  /** An integer query parameter within [min, max], or the default when absent. */
+  public int queryInt(String name, int min, int max, int defaultValue) {
+    OptionalInt parsed = query(name).map(v -> {
+      try {
+        return OptionalInt.of(Integer.parseInt(v.trim()));
+      } catch (NumberFormatException e) {
+        return OptionalInt.empty();
+      }
+    }).orElse(OptionalInt.of(defaultValue));
+    if (parsed.isEmpty() || parsed.getAsInt() < min || parsed.getAsInt() > max) {
+      throw ApiException.invalidField(name, "must be an integer from " + min + " to " + max);
+    }
+    return parsed.getAsInt();
+  }
+
+  public Optional<String> header(String name) {
+    Map<String, String> headers = event.getHeaders();
+    if (headers == null) {
+      return Optional.empty();
+    }
+    String value = headers.get(name.toLowerCase(Locale.ROOT)); // payload 2.0 lower-cases header names
+    if (value == null) {
+      for (var e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          return Optional.ofNullable(e.getValue());
+        }
+      }
+    }
+    return Optional.ofNullable(value);
+  }
+
+  /** The version demanded by If-Match, empty when the client demands none. */
+  public OptionalLong ifMatch() {
+    return ETags.expectedVersion(header("If-Match").orElse(null));
+  }
+
+  /** The JSON body as {@code type}: 415 unless JSON, 413 over 64 KiB, 400 naming the field otherwise. */
+  public <T> T body(Class<T> type) {
+    return json.read(bodyBytes(), type);
+  }
+
+  /** The JSON body as a tree, for partial updates that must tell an absent field from a null one. */
+  public JsonNode bodyTree() {
+    return json.readTree(bodyBytes());
+  }
+
+  private byte[] bodyBytes() {
+    String contentType = header("Content-Type").orElse("");
+    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+      throw ApiException.unsupportedMediaType("The body must be application/json");
+    }
+    String body = event.getBody();
+    if (body == null || body.isEmpty()) {
+      throw ApiException.invalidField("body", "is required");
+    }
+    // A cheap bound before decoding: base64 is 4/3 of the bytes, UTF-8 is at least one byte a char.
+    if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
+      throw tooLarge();
+    }
+    byte[] bytes;
+    if (event.getIsBase64Encoded()) {
+      try {
+        bytes = Base64.getDecoder().decode(body);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalidField("body", "is not valid base64");
+      }
+    } else {
+      bytes = body.getBytes(StandardCharsets.UTF_8);
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    return bytes;
+  }
+
+  private static ApiException tooLarge() {
+    return ApiException.payloadTooLarge("The body must be at most " + MAX_BODY_BYTES + " bytes");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.blog.core.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every invalid field of one input, so a client learns all its mistakes in one 400. */
+public final class Validator {
+  private final List<FieldError> errors = new ArrayList<>();
+
+  public Validator check(boolean valid, String field, String message) {
+    if (!valid) {
+      errors.add(new FieldError(field, message));
+    }
+    return this;
+  }
+
+  /** A required string whose length (in code points, after trimming when asked) lies in [min, max]. */
+  public Validator text(String field, String value, int min, int max) {
+    if (value == null) {
+      return check(false, field, "is required");
+    }
+    int length = value.codePointCount(0, value.length());
+    return check(length >= min && length <= max, field,
+        min <= 1 ? "must be at most " + max + " characters" + (min == 1 ? " and not empty" : "")
+            : "must be " + min + " to " + max + " characters");
+  }
+
+  public Validator range(String field, Integer value, int min, int max) {
+    return check(value == null || (value >= min && value <= max), field, "must be an integer from " + min + " to " + max);
+  }
+
+  public boolean isValid(String field) {
+    return errors.stream().noneMatch(e -> e.field().equals(field));
+  }
+
+  /** 400 listing every invalid field, if any. */
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw ApiException.validation(errors);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.blog.core.inject;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.blog.core.config.Settings;
+import dev.blog.core.store.SecretSource;
+import dev.blog.core.store.internal.SecretsManagerSource;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * AWS SDK clients, configured explicitly so that nothing is discovered at cold start: region from
+ * AWS_REGION, one credentials provider, the URLConnection HTTP client (no classpath scan for Apache or
+ * Netty). Endpoints follow the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which is how
+ * the local stack points the same code at DynamoDB Local.
+ * See https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html
+ */
+@Module
+public final class AwsClientsModule {
+  private AwsClientsModule() {}
+
+  @Provides
+  @Singleton
+  static DynamoDbClient dynamoDb(Settings settings) {
+    return DynamoDbClient.builder()
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials(settings))
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .build();
+  }
+
+  @Provides
+  @Singleton
+  static SecretSource secrets(Settings settings) {
+    return new SecretsManagerSource(() -> SecretsManagerClient.builder()
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials(settings))
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .build());
+  }
+
+  /**
+   * With SnapStart, Lambda serves credentials from a container endpoint instead of environment variables,
+   * so a restored snapshot never runs on the credentials of the instance that took it
+   * (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html).
+   */
+  static AwsCredentialsProvider credentials(Settings settings) {
+    return settings.hasContainerCredentials()
+        ? ContainerCredentialsProvider.builder().build()
+        : EnvironmentVariableCredentialsProvider.create();
+  }
+}

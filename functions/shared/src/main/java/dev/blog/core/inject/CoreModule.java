@@ -1,0 +1,39 @@
+package dev.blog.core.inject;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.blog.core.http.Json;
+import dev.blog.core.security.PasswordHasher;
+import dev.blog.core.store.Ids;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** Plain building blocks with no I/O. */
+@Module
+public final class CoreModule {
+  private CoreModule() {}
+
+  @Provides
+  @Singleton
+  static Json json() {
+    return new Json();
+  }
+
+  @Provides
+  @Singleton
+  static Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  static Ids ids(Clock clock) {
+    return new Ids(clock);
+  }
+
+  @Provides
+  @Singleton
+  static PasswordHasher passwordHasher() {
+    return new PasswordHasher();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.blog.core.inject;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.blog.core.config.Settings;
+import dev.blog.core.http.Json;
+import dev.blog.core.security.PasswordHasher;
+import dev.blog.core.store.Cursors;
+import dev.blog.core.store.Ids;
+import dev.blog.core.store.SecretSource;
+import dev.blog.core.store.Store;
+import dev.blog.core.user.UserRepository;
+import dev.blog.core.user.UserService;
+import dev.blog.core.user.internal.DynamoUserRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The data layer on top of whichever clients the component was given. */
+@Module
+public final class StoreModule {
+  private StoreModule() {}
+
+  @Provides
+  @Singleton
+  static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
+    // No extensions: versions are managed explicitly in conditions, and each extension costs every call.
+    return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
+  }
+
+  @Provides
+  @Singleton
+  static Store store(DynamoDbClient dynamo, Settings settings) {
+    return new Store(dynamo, settings.tableName());
+  }
+
+  /** The cursor key is fetched on the first page request only, never at init. */
+  @Provides
+  @Singleton
+  static Cursors cursors(Json json, SecretSource secrets, Settings settings) {
+    return new Cursors(json, () -> secrets.get(settings.cursorKeySecretId()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Provides
+  @Singleton
+  static UserRepository users(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Store store) {
+    return new DynamoUserRepository(dynamo, enhanced, store);
+  }
+
+  @Provides
+  @Singleton
+  static UserService userService(UserRepository users, PasswordHasher passwords, Cursors cursors, Ids ids, Clock clock) {
+    return new UserService(users, passwords, cursors, ids, clock);
+  }
+}

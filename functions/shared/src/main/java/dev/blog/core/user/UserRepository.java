@@ -1,0 +1,32 @@
+package dev.blog.core.user;
+
+import dev.blog.core.audit.AuditEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Users in the store. Every write is one transaction that also keeps the email reservation, the user
+ * counter and the audit log in step. Failures come out as {@link dev.blog.core.http.ApiException}s
+ * (409 email taken, 412 stale version, 503 throttled) or a logged 500.
+ */
+public interface UserRepository {
+  Optional<User> find(String id);
+
+  Optional<Credentials> findCredentials(String email);
+
+  /** Stores a new user; 409 when another user holds the email (compared lower-cased). */
+  void create(User user, String passwordHash, AuditEntry audit);
+
+  /** Replaces {@code before} by {@code after}, only if the stored version is still {@code before.version()}. */
+  void update(User before, User after, List<AuditEntry> audit);
+
+  /** Deletes the user and their email reservation, only if the stored version is still {@code user.version()}. */
+  void delete(User user, AuditEntry audit);
+
+  /** Users newest first, starting after {@code after}; {@code emailContains} is lower-case. */
+  UserPage list(int limit, Optional<Map<String, String>> after, Optional<String> emailContains);
+
+  /** How many users exist, from a counter kept in every create/delete transaction. */
+  long count();
+}

@@ -1,0 +1,64 @@
+package dev.blog.core.testing;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.blog.core.config.Settings;
+import dev.blog.core.store.SecretSource;
+import java.net.URI;
+import java.util.Map;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Replaces the production SettingsModule and AwsClientsModule in test components: a real DynamoDB
+ * (DynamoDB Local, or LocalStack) at {@code endpoint}, settings from a map, secrets from a map.
+ */
+@Module
+public final class LocalModule {
+  private final URI endpoint;
+  private final Map<String, String> env;
+  private final Map<String, String> secrets;
+
+  public LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets) {
+    this.endpoint = endpoint;
+    this.env = Map.copyOf(env);
+    this.secrets = Map.copyOf(secrets);
+  }
+
+  public static DynamoDbClient client(URI endpoint) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .build();
+  }
+
+  @Provides
+  @Singleton
+  Settings settings() {
+    return new Settings(env);
+  }
+
+  @Provides
+  @Singleton
+  DynamoDbClient dynamoDb() {
+    return client(endpoint);
+  }
+
+  @Provides
+  @Singleton
+  SecretSource secrets() {
+    return id -> {
+      String value = secrets.get(id);
+      if (value == null) {
+        throw new IllegalStateException("No test secret " + id);
+      }
+      return value;
+    };
+  }
+}

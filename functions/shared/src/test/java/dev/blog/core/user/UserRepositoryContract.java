@@ -1,0 +1,196 @@
+package dev.blog.core.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blog.core.audit.AuditEntry;
+import dev.blog.core.http.ApiException;
+import dev.blog.core.security.Role;
+import dev.blog.core.store.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What {@link UserRepository} promises, proven against a real DynamoDB. Subclasses bring the store:
+ * DynamoDB Local always, LocalStack where Docker runs.
+ */
+abstract class UserRepositoryContract {
+  private final Ids ids = new Ids(Clock.systemUTC());
+
+  protected abstract UserRepository repository();
+
+  protected abstract DynamoDbClient dynamo();
+
+  protected abstract String table();
+
+  private User newUser(String email) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return new User(ids.next(), email, "Ada Lovelace", 36, Role.USER, now, now, 1);
+  }
+
+  private AuditEntry audit(String action, String targetId) {
+    return new AuditEntry(ids.next(), "actor", action, "user", targetId, Instant.now());
+  }
+
+  private List<Map<String, AttributeValue>> auditOf(String targetId) {
+    return dynamo().query(q -> q.tableName(table()).indexName("gsi2")
+        .keyConditionExpression("gsi2pk = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("TARGET#" + targetId))))
+        .items();
+  }
+
+  private ApiException failure(Runnable action) {
+    return org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class, action::run);
+  }
+
+  @Test
+  void aCreatedUserCanBeFoundByIdAndByEmail() {
+    User user = newUser("ada@example.com");
+    repository().create(user, "hash", audit("user.registered", user.id()));
+    assertThat(repository().find(user.id())).contains(user);
+    assertThat(repository().findCredentials("ada@example.com")).get()
+        .satisfies(c -> {
+          assertThat(c.user()).isEqualTo(user);
+          assertThat(c.passwordHash()).isEqualTo("hash");
+        });
+    assertThat(auditOf(user.id())).hasSize(1);
+    assertThat(repository().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aTakenEmailIsAConflictAndNothingIsHalfWritten() {
+    User first = newUser("taken@example.com");
+    repository().create(first, "h", audit("user.registered", first.id()));
+    User second = newUser("taken@example.com");
+    assertThat(failure(() -> repository().create(second, "h", audit("user.registered", second.id()))).status()).isEqualTo(409);
+    assertThat(repository().find(second.id())).isEmpty();
+    assertThat(auditOf(second.id())).isEmpty();
+    assertThat(repository().count()).isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateFromAStaleVersionIsRefusedAndChangesNothing() {
+    User user = newUser("stale@example.com");
+    repository().create(user, "h", audit("user.registered", user.id()));
+    User renamed = withName(user, "Ada Byron", 2);
+    repository().update(user, renamed, List.of(audit("user.updated", user.id())));
+    ApiException stale = failure(() -> repository().update(user, withName(user, "Someone Else", 2),
+        List.of(audit("user.updated", user.id()))));
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(repository().find(user.id())).contains(renamed);
+    assertThat(auditOf(user.id())).hasSize(2);
+  }
+
+  @Test
+  void changingTheEmailMovesTheReservation() {
+    User user = newUser("old@example.com");
+    repository().create(user, "h", audit("user.registered", user.id()));
+    User moved = new User(user.id(), "new@example.com", user.name(), user.age(), user.role(), user.createdAt(), Instant.now(), 2);
+    repository().update(user, moved, List.of());
+
+    assertThat(repository().findCredentials("new@example.com")).isPresent();
+    assertThat(repository().findCredentials("old@example.com")).isEmpty();
+    User other = newUser("old@example.com"); // the old address is free again
+    repository().create(other, "h", audit("user.registered", other.id()));
+    User clash = newUser("new@example.com");
+    assertThat(failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()))).status()).isEqualTo(409);
+  }
+
+  @Test
+  void movingToATakenEmailIsAConflictAndChangesNothing() {
+    User a = newUser("a@example.com");
+    User b = newUser("b@example.com");
+    repository().create(a, "h", audit("user.registered", a.id()));
+    repository().create(b, "h", audit("user.registered", b.id()));
+    User clash = new User(a.id(), "b@example.com", a.name(), a.age(), a.role(), a.createdAt(), Instant.now(), 2);
+    assertThat(failure(() -> repository().update(a, clash, List.of())).status()).isEqualTo(409);
+    assertThat(repository().find(a.id())).contains(a);
+    assertThat(repository().findCredentials("a@example.com")).get().extracting(c -> c.user().id()).isEqualTo(a.id());
+  }
+
+  @Test
+  void deletingRemovesTheUserAndFreesTheEmail() {
+    User user = newUser("gone@example.com");
+    repository().create(user, "h", audit("user.registered", user.id()));
+    repository().delete(user, audit("user.deleted", user.id()));
+    assertThat(repository().find(user.id())).isEmpty();
+    assertThat(repository().findCredentials("gone@example.com")).isEmpty();
+    assertThat(repository().count()).isZero();
+    assertThat(auditOf(user.id())).hasSize(2);
+    User again = newUser("gone@example.com");
+    repository().create(again, "h", audit("user.registered", again.id()));
+  }
+
+  @Test
+  void deletingAStaleVersionIsRefused() {
+    User user = newUser("keep@example.com");
+    repository().create(user, "h", audit("user.registered", user.id()));
+    repository().update(user, withName(user, "New Name", 2), List.of());
+    assertThat(failure(() -> repository().delete(user, audit("user.deleted", user.id()))).status()).isEqualTo(412);
+    assertThat(repository().find(user.id())).isPresent();
+  }
+
+  @Test
+  void listingPagesThroughEveryUserNewestFirstWithoutDuplicates() {
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      User user = newUser("user" + i + "@example.com");
+      repository().create(user, "h", audit("user.registered", user.id()));
+      created.add(0, user.id());
+    }
+    List<String> seen = new ArrayList<>();
+    Optional<Map<String, String>> after = Optional.empty();
+    int pages = 0;
+    do {
+      UserPage page = repository().list(3, after, Optional.empty());
+      assertThat(page.users().size()).isLessThanOrEqualTo(3);
+      page.users().forEach(u -> seen.add(u.id()));
+      after = page.next();
+      pages++;
+    } while (after.isPresent());
+    assertThat(seen).containsExactlyElementsOf(created);
+    assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
+  void aFullLastPageSaysThereIsNoNextPage() {
+    for (int i = 0; i < 4; i++) {
+      User user = newUser("exact" + i + "@example.com");
+      repository().create(user, "h", audit("user.registered", user.id()));
+    }
+    UserPage first = repository().list(2, Optional.empty(), Optional.empty());
+    UserPage second = repository().list(2, first.next(), Optional.empty());
+    assertThat(second.users()).hasSize(2);
+    assertThat(second.next()).isEmpty();
+  }
+
+  @Test
+  void filteringByEmailFillsPagesAcrossStoreRoundTrips() {
+    for (int i = 0; i < 12; i++) {
+      User user = newUser((i % 3 == 0 ? "match" : "other") + i + "@example.com");
+      repository().create(user, "h", audit("user.registered", user.id()));
+    }
+    Set<String> seen = new HashSet<>();
+    UserPage first = repository().list(3, Optional.empty(), Optional.of("match"));
+    assertThat(first.users()).hasSize(3).allSatisfy(u -> assertThat(u.email()).contains("match"));
+    first.users().forEach(u -> seen.add(u.id()));
+    UserPage second = repository().list(3, first.next(), Optional.of("match"));
+    second.users().forEach(u -> seen.add(u.id()));
+    assertThat(second.users()).hasSize(1);
+    assertThat(second.next()).isEmpty();
+    assertThat(seen).hasSize(4);
+  }
+
+  private static User withName(User user, String name, long version) {
+    return new User(user.id(), user.email(), name, user.age(), user.role(), user.createdAt(), Instant.now().truncatedTo(ChronoUnit.MILLIS), version);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.blog.users;
+
+import dev.blog.core.http.ApiHandler;
+import dev.blog.core.http.ApiRequest;
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.Json;
+import dev.blog.core.user.UserService;
+
+/** {@code DELETE /users/{id}}: admins only; removes the user and their email reservation. */
+public final class DeleteUserHandler extends ApiHandler {
+  private final UserService users;
+
+  public DeleteUserHandler() {
+    this(UsersComponent.create());
+  }
+
+  private DeleteUserHandler(UsersComponent c) {
+    this(c.users(), c.json());
+  }
+
+  DeleteUserHandler(UserService users, Json json) {
+    super(json);
+    this.users = users;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    users.delete(request.caller(), request.pathParameter("id"), request.ifMatch());
+    return ApiResponse.noContent();
+  }
+}

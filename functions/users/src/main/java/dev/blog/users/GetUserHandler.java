@@ -1,0 +1,30 @@
+package dev.blog.users;
+
+import dev.blog.core.http.ApiHandler;
+import dev.blog.core.http.ApiRequest;
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.Json;
+import dev.blog.core.user.UserService;
+
+/** {@code GET /users/{id}}: the full user for self and staff, the public view for everyone else. */
+public final class GetUserHandler extends ApiHandler {
+  private final UserService users;
+
+  public GetUserHandler() {
+    this(UsersComponent.create());
+  }
+
+  private GetUserHandler(UsersComponent c) {
+    this(c.users(), c.json());
+  }
+
+  GetUserHandler(UserService users, Json json) {
+    super(json);
+    this.users = users;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    return UserResponses.visibleTo(request.caller(), users.get(request.pathParameter("id")), users);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.blog.users;
+
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.security.Caller;
+import dev.blog.core.user.User;
+import dev.blog.core.user.UserService;
+import dev.blog.core.user.UserViews;
+
+/** The one mapping from a user to its HTTP answer, shared by the users routes. */
+final class UserResponses {
+  private UserResponses() {}
+
+  static ApiResponse full(User user) {
+    return ApiResponse.ok(UserViews.full(user)).withETag(user.version());
+  }
+
+  /** The view the caller may see; the ETag goes only with the full view, the one that can be updated. */
+  static ApiResponse visibleTo(Caller caller, User user, UserService users) {
+    return users.seesFullView(caller, user) ? full(user) : ApiResponse.ok(UserViews.publicView(user));
+  }
+}

@@ -1,0 +1,23 @@
+package dev.blog.users;
+
+import dagger.Component;
+import dev.blog.core.http.Json;
+import dev.blog.core.inject.AwsClientsModule;
+import dev.blog.core.inject.CoreModule;
+import dev.blog.core.inject.SettingsModule;
+import dev.blog.core.inject.StoreModule;
+import dev.blog.core.user.UserService;
+import javax.inject.Singleton;
+
+/** The object graph of the users functions. */
+@Singleton
+@Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class})
+public interface UsersComponent {
+  Json json();
+
+  UserService users();
+
+  static UsersComponent create() {
+    return DaggerUsersComponent.create();
+  }
+}
