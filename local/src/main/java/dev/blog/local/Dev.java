@@ -1,0 +1,81 @@
+package dev.blog.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** The Java side of {@code ./dev}: {@code start [--in-memory] [--port N]} and {@code invoke <LogicalId> -e <event.json>}. */
+public final class Dev {
+  private Dev() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> rest = new ArrayList<>(List.of(args));
+    String command = rest.isEmpty() ? "help" : rest.remove(0);
+    switch (command) {
+      case "start" -> start(rest);
+      case "invoke" -> System.exit(invoke(rest));
+      default -> {
+        System.err.println("usage: ./dev start [--in-memory] [--port N] | ./dev invoke <FunctionLogicalId> -e <event.json>");
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void start(List<String> args) throws InterruptedException {
+    long begin = System.nanoTime();
+    Path projectDir = Template.findProjectDir();
+    LocalStack.Options options = LocalStack.Options.defaults(projectDir);
+    for (int i = 0; i < args.size(); i++) {
+      switch (args.get(i)) {
+        case "--in-memory" -> options = options.withInMemory(true);
+        case "--port" -> options = options.withApiPort(Integer.parseInt(args.get(++i)));
+        default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
+      }
+    }
+    LocalStack stack = LocalStack.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping: functions, then DynamoDB Local (every write is already on disk)...");
+      stack.close();
+      stopped.countDown();
+    }, "stop"));
+    System.out.println();
+    stack.printRoutes(System.out);
+    System.out.println();
+    System.out.println("DynamoDB Local  " + stack.dynamoEndpoint() + "  tables " + stack.tableNames().values()
+        + (options.inMemory() ? "  (in memory)" : "  (data in " + projectDir.relativize(projectDir.resolve(".data")) + "/)"));
+    System.out.printf("HTTP API        %s  (ready in %d ms; each function starts on its first request)%n",
+        stack.apiEndpoint(), (System.nanoTime() - begin) / 1_000_000);
+    System.out.println("Ctrl-C to stop.");
+    stopped.await();
+  }
+
+  private static int invoke(List<String> args) throws IOException, InterruptedException {
+    String function = null;
+    Path event = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-e") || a.equals("--event")) {
+        event = Path.of(args.get(++i));
+      } else if (function == null) {
+        function = a;
+      } else {
+        throw new IllegalArgumentException("Unexpected argument " + a);
+      }
+    }
+    if (function == null || event == null) {
+      System.err.println("usage: ./dev invoke <FunctionLogicalId> -e events/<file>.json");
+      return 2;
+    }
+    String payload = Files.readString(event, StandardCharsets.UTF_8);
+    LocalStack.InvocationOutcome outcome = LocalStack.invokeOnce(Template.findProjectDir(), function, payload);
+    outcome.logs().forEach(System.err::println);
+    System.err.printf("%s: init %d ms, invoke %d ms%n", function, outcome.initMillis(), outcome.durationMillis());
+    System.out.println(outcome.payload());
+    return outcome.succeeded() ? 0 : 1;
+  }
+}

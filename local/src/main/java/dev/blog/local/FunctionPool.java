@@ -1,0 +1,143 @@
+package dev.blog.local;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The execution environments of one function, as Lambda keeps them: each is a JVM running the
+ * function's deployable jar under the AWS Lambda runtime interface client, and handles one invocation at
+ * a time. An invocation goes to an idle environment, or starts a new one (a cold start) while fewer than
+ * {@code maxInstances} exist, or waits for one to be free.
+ */
+final class FunctionPool implements AutoCloseable {
+  private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+  private final Template.FunctionDef function;
+  private final Map<String, String> environment;
+  private final int maxInstances;
+  private final Consumer<String> log;
+  private final List<FunctionInstance> all = new ArrayList<>();
+  private final Deque<FunctionInstance> idle = new ArrayDeque<>();
+  private final AtomicInteger started = new AtomicInteger();
+  private boolean closed;
+
+  FunctionPool(Template.FunctionDef function, Map<String, String> environment, int maxInstances, Consumer<String> log) {
+    this.function = function;
+    this.environment = Map.copyOf(environment);
+    this.maxInstances = maxInstances;
+    this.log = log;
+  }
+
+  String logicalId() {
+    return function.logicalId();
+  }
+
+  Template.FunctionDef function() {
+    return function;
+  }
+
+  /** Runs the function on one event (JSON) and returns its result. */
+  InvocationResult invoke(String event) throws InterruptedException {
+    FunctionInstance instance = acquire();
+    try {
+      return instance.invoke(event, function.timeoutSeconds());
+    } finally {
+      release(instance);
+    }
+  }
+
+  private synchronized FunctionInstance acquire() throws InterruptedException {
+    while (true) {
+      if (closed) {
+        throw new IllegalStateException("The local stack is stopping");
+      }
+      all.removeIf(i -> !i.isAlive());
+      idle.removeIf(i -> !i.isAlive());
+      if (!idle.isEmpty()) {
+        return idle.pop();
+      }
+      if (all.size() < maxInstances) {
+        FunctionInstance instance = start();
+        all.add(instance);
+        return instance;
+      }
+      wait();
+    }
+  }
+
+  private synchronized void release(FunctionInstance instance) {
+    if (instance.isAlive() && !closed) {
+      idle.push(instance);
+    } else {
+      all.remove(instance);
+    }
+    notifyAll();
+  }
+
+  private FunctionInstance start() {
+    if (!Files.isRegularFile(function.jar())) {
+      throw new IllegalStateException(function.logicalId() + ": " + function.jar()
+          + " does not exist; build it with `mvn -q package -DskipTests` (./dev does this on its first run)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:+UseSerialGC");
+    command.add("-Xshare:auto");
+    // Lambda sizes the heap from the function's memory; the same keeps local memory use honest.
+    command.add("-Xmx" + Math.max(64, function.memoryMb() * 85 / 100) + "m");
+    command.add("-cp");
+    command.add(runtimeClasspath() + File.pathSeparator + function.jar());
+    command.add(RIC_MAIN);
+    command.add(function.handler());
+    String name = function.logicalId() + "#" + started.incrementAndGet();
+    return FunctionInstance.start(name, command, environment, log);
+  }
+
+  /** The runtime interface client and its libraries, which the java21 managed runtime provides in AWS. */
+  static String runtimeClasspath() {
+    List<String> entries = new ArrayList<>();
+    for (String className : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+        "com.amazonaws.services.lambda.runtime.Context")) {
+      try {
+        String location = Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+        if (!entries.contains(location)) {
+          entries.add(location);
+        }
+      } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+        throw new IllegalStateException("The Lambda runtime interface client is not on the local stack's class path", e);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /** Starts one environment ahead of traffic, as provisioned concurrency would. */
+  void prewarm() {
+    FunctionInstance instance;
+    synchronized (this) {
+      if (!all.isEmpty() || closed) {
+        return;
+      }
+      instance = start();
+      all.add(instance);
+    }
+    release(instance);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    all.forEach(FunctionInstance::close);
+    all.clear();
+    idle.clear();
+    notifyAll();
+  }
+}

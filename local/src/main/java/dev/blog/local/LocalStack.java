@@ -1,0 +1,277 @@
+package dev.blog.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The whole local stack, built from template.yaml: DynamoDB Local with the template's tables, a Secrets
+ * Manager stand-in with local values for the template's secrets, one {@link FunctionPool} per function
+ * (the deployable jar, the handler and the environment that the template gives it), and the HTTP API
+ * in front of them. {@code ./dev start} runs it; the system tests start one in their JVM.
+ */
+public final class LocalStack implements AutoCloseable {
+  /** Which function's environment and jar create the first admin (dev.blog.users.BootstrapAdmin). */
+  static final String BOOTSTRAP_FUNCTION = "CreateUserFunction";
+  static final String BOOTSTRAP_MAIN = "dev.blog.users.BootstrapAdmin";
+
+  /** How to run the stack. */
+  public record Options(Path projectDir, int apiPort, int dynamoPort, boolean inMemory, String adminEmail,
+      String adminPassword, int maxInstancesPerFunction, Consumer<String> log) {
+
+    /** What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment. */
+    public static Options defaults(Path projectDir) {
+      return new Options(projectDir, 3000, 8000, false, System.getenv("ADMIN_EMAIL"), System.getenv("ADMIN_PASSWORD"),
+          2, line -> {
+            synchronized (System.out) {
+              System.out.println(line);
+            }
+          });
+    }
+
+    /** Free ports, nothing kept, logs in target/local-stack.log of the calling module. */
+    public static Options forTests(Path projectDir) {
+      Path logFile = Path.of("target", "local-stack.log").toAbsolutePath();
+      return new Options(projectDir, 0, 0, true, null, null, 4, line -> appendLine(logFile, line));
+    }
+
+    public Options withAdmin(String email, String password) {
+      return new Options(projectDir, apiPort, dynamoPort, inMemory, email, password, maxInstancesPerFunction, log);
+    }
+
+    public Options withInMemory(boolean value) {
+      return new Options(projectDir, apiPort, dynamoPort, value, adminEmail, adminPassword, maxInstancesPerFunction, log);
+    }
+
+    public Options withApiPort(int port) {
+      return new Options(projectDir, port, dynamoPort, inMemory, adminEmail, adminPassword, maxInstancesPerFunction, log);
+    }
+
+    public Options withDynamoPort(int port) {
+      return new Options(projectDir, apiPort, port, inMemory, adminEmail, adminPassword, maxInstancesPerFunction, log);
+    }
+  }
+
+  private final Template template;
+  private final Options options;
+  private final LocalDynamo dynamo;
+  private final URI dynamoEndpoint;
+  private final SecretsManagerStandIn secrets;
+  private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
+  private final Map<String, String> tables;
+  private final Map<String, Map<String, String>> functionEnvironments = new LinkedHashMap<>();
+  private HttpApiGateway gateway;
+
+  private LocalStack(Options options, boolean serveApi) {
+    this.options = options;
+    this.template = Template.load(options.projectDir());
+    Path dataDir = options.inMemory() ? null : options.projectDir().resolve(".data");
+    URI attached = options.dynamoPort() > 0 && !options.inMemory() ? runningDynamo(options.dynamoPort()) : null;
+    if (attached != null && serveApi) {
+      throw new IllegalStateException("Port " + options.dynamoPort() + " is taken by another DynamoDB (is ./dev start already running?)");
+    }
+    // `./dev invoke` beside a running `./dev start` uses that stack's DynamoDB Local, as sam local invoke would.
+    this.dynamo = attached != null ? null : LocalDynamo.start(serveApi ? options.dynamoPort() : 0,
+        dataDir == null ? null : dataDir.resolve("dynamodb"));
+    this.dynamoEndpoint = attached != null ? attached : dynamo.endpoint();
+    try (var client = LocalDynamo.client(dynamoEndpoint)) {
+      this.tables = new TableProvisioner(template).create(client, "");
+    }
+    LocalSecrets localSecrets = LocalSecrets.forTemplate(template, dataDir);
+    Map<String, String> secretValues = new LinkedHashMap<>();
+    for (String id : template.resourcesOfType("AWS::SecretsManager::Secret")) {
+      secretValues.put(id, localSecrets.secret(id));
+      secretValues.put(LocalNames.secretArn(id), localSecrets.secret(id));
+    }
+    this.secrets = new SecretsManagerStandIn(secretValues);
+    LocalNames names = new LocalNames(template, tables, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
+    for (String id : template.functionIds()) {
+      Template.FunctionDef def = template.function(id);
+      Map<String, String> env = environment(def, names);
+      functionEnvironments.put(id, env);
+      functions.put(id, new FunctionPool(def, env, options.maxInstancesPerFunction(), options.log()));
+    }
+  }
+
+  public static LocalStack start(Options options) {
+    LocalStack stack = new LocalStack(options, true);
+    try {
+      if (options.adminEmail() != null && options.adminPassword() != null) {
+        stack.bootstrapAdmin(options.adminEmail(), options.adminPassword());
+      }
+      stack.gateway = new HttpApiGateway(options.apiPort(), stack.template, stack.functions, Map.of(), options.log());
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  /** Runs one function on one event, as {@code sam local invoke} does, against the local data. */
+  public static InvocationOutcome invokeOnce(Path projectDir, String logicalId, String event) throws InterruptedException {
+    Options options = Options.defaults(projectDir);
+    List<String> logs = new ArrayList<>();
+    try (LocalStack stack = new LocalStack(new Options(projectDir, 0, options.dynamoPort(), false, null, null, 1,
+        line -> {
+          synchronized (logs) {
+            logs.add(line);
+          }
+        }), false)) {
+      FunctionPool pool = stack.functions.get(logicalId);
+      if (pool == null) {
+        throw new IllegalArgumentException("No function " + logicalId + " in template.yaml; functions: " + stack.functions.keySet());
+      }
+      InvocationResult result = pool.invoke(event);
+      synchronized (logs) {
+        return new InvocationOutcome(result, List.copyOf(logs));
+      }
+    }
+  }
+
+  /** One invocation's result with the function's log lines. */
+  public record InvocationOutcome(InvocationResult result, List<String> logs) {
+    public boolean succeeded() {
+      return result.succeeded();
+    }
+
+    public String payload() {
+      return result.payload();
+    }
+
+    public long initMillis() {
+      return result.initMillis();
+    }
+
+    public long durationMillis() {
+      return result.durationMillis();
+    }
+  }
+
+  public URI apiEndpoint() {
+    return gateway.endpoint();
+  }
+
+  public URI dynamoEndpoint() {
+    return dynamoEndpoint;
+  }
+
+  public Map<String, String> tableNames() {
+    return Map.copyOf(tables);
+  }
+
+  public void printRoutes(PrintStream out) {
+    out.printf("%-8s %-28s %-22s %s%n", "METHOD", "PATH", "FUNCTION", "AUTH");
+    for (Template.Route route : template.routes()) {
+      out.printf("%-8s %-28s %-22s %s%n", route.method(), route.path(), route.functionId(),
+          route.authorized() ? template.defaultAuthorizer().map(Template.Authorizer::functionId).orElse("none") : "public");
+    }
+  }
+
+  private Map<String, String> environment(Template.FunctionDef def, LocalNames names) {
+    Map<String, String> env = new TreeMap<>();
+    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+    env.put("LANG", "en_US.UTF-8");
+    env.put("TZ", "UTC");
+    env.put("AWS_REGION", Template.REGION);
+    env.put("AWS_DEFAULT_REGION", Template.REGION);
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(def.memoryMb()));
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + def.logicalId());
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+    env.put("_HANDLER", def.handler());
+    // The SDK's standard endpoint variables: the functions' code is the code that runs in AWS.
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
+    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+    def.environment().forEach((name, value) -> env.put(name, Template.resolve(value, names)));
+    return env;
+  }
+
+  private void bootstrapAdmin(String email, String password) {
+    FunctionPool pool = functions.get(BOOTSTRAP_FUNCTION);
+    if (pool == null) {
+      throw new IllegalStateException("template.yaml has no " + BOOTSTRAP_FUNCTION + " to create the first admin with");
+    }
+    Map<String, String> env = new TreeMap<>(environmentOf(pool));
+    env.put("ADMIN_EMAIL", email);
+    env.put("ADMIN_PASSWORD", password);
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-cp", pool.function().jar().toString(), BOOTSTRAP_MAIN).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    try {
+      Process process = builder.start();
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          if (!line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+            options.log().accept("[first admin] " + line);
+          }
+        }
+      }
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("Could not create the first admin (see the [first admin] lines above)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating the first admin", e);
+    }
+  }
+
+  private Map<String, String> environmentOf(FunctionPool pool) {
+    return functionEnvironments.get(pool.logicalId());
+  }
+
+  private static URI runningDynamo(int port) {
+    URI endpoint = URI.create("http://127.0.0.1:" + port);
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+    } catch (IOException e) {
+      return null;
+    }
+    return endpoint;
+  }
+
+  private static void appendLine(Path file, String line) {
+    synchronized (LocalStack.class) {
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        // logging must never break a test run
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (gateway != null) {
+      gateway.close();
+    }
+    functions.values().forEach(FunctionPool::close);
+    secrets.close();
+    if (dynamo != null) {
+      dynamo.close();
+    }
+  }
+}
