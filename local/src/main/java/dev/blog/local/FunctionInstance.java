@@ -2,10 +2,8 @@ package dev.blog.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -171,13 +169,26 @@ final class FunctionInstance implements AutoCloseable {
     exchange.close();
   }
 
+  /**
+   * Forwards the environment's output line by line. The runtime client writes each LambdaLogger call as one
+   * record without a newline (Lambda frames records itself), so a write that ends without one is a line too.
+   */
   private static void pump(InputStream output, String name, Consumer<String> log) {
     Thread thread = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (!line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
-            log.accept("[" + name + "] " + line);
+      byte[] buffer = new byte[64 * 1024];
+      StringBuilder pending = new StringBuilder();
+      try (output) {
+        int n;
+        while ((n = output.read(buffer)) > 0) {
+          pending.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+          int newline;
+          while ((newline = pending.indexOf("\n")) >= 0) {
+            emit(pending.substring(0, newline), name, log);
+            pending.delete(0, newline + 1);
+          }
+          if (pending.length() > 0 && output.available() == 0) {
+            emit(pending.toString(), name, log);
+            pending.setLength(0);
           }
         }
       } catch (IOException e) {
@@ -186,6 +197,12 @@ final class FunctionInstance implements AutoCloseable {
     }, "log-" + name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private static void emit(String line, String name, Consumer<String> log) {
+    if (!line.isBlank() && !line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+      log.accept("[" + name + "] " + line);
+    }
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.blog.local;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -19,6 +22,8 @@ import java.util.function.Consumer;
  */
 final class FunctionPool implements AutoCloseable {
   private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+  private static Path jniLibrary;
 
   private final Template.FunctionDef function;
   private final Map<String, String> environment;
@@ -93,6 +98,10 @@ final class FunctionPool implements AutoCloseable {
     command.add("-Xshare:auto");
     // Lambda sizes the heap from the function's memory; the same keeps local memory use honest.
     command.add("-Xmx" + Math.max(64, function.memoryMb() * 85 / 100) + "m");
+    // The runtime client would unpack its JNI library to one fixed /tmp path in every JVM; environments
+    // starting at the same time then overwrite a library another one is loading (SIGBUS). Unpack it once.
+    command.add("-D" + JNI_PROPERTY + "=" + runtimeJniLibrary());
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-cp");
     command.add(runtimeClasspath() + File.pathSeparator + function.jar());
     command.add(RIC_MAIN);
@@ -117,6 +126,31 @@ final class FunctionPool implements AutoCloseable {
       }
     }
     return String.join(File.pathSeparator, entries);
+  }
+
+  /** The runtime client's JNI library for this machine, unpacked once per local stack JVM. */
+  static synchronized Path runtimeJniLibrary() {
+    if (jniLibrary != null) {
+      return jniLibrary;
+    }
+    String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+    String name = "libaws-lambda-jni.linux-" + arch + ".so";
+    try (InputStream in = Class.forName(RIC_MAIN).getResourceAsStream("/jni/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("The runtime interface client has no " + name);
+      }
+      Path dir = Files.createTempDirectory("blog-local-ric");
+      Path target = dir.resolve(name);
+      Files.copy(in, target);
+      dir.toFile().deleteOnExit();
+      target.toFile().deleteOnExit();
+      jniLibrary = target;
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("The Lambda runtime interface client is not on the local stack's class path", e);
+    }
   }
 
   /** Starts one environment ahead of traffic, as provisioned concurrency would. */

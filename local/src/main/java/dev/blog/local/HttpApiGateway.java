@@ -44,7 +44,7 @@ final class HttpApiGateway implements AutoCloseable {
 
   private record CachedDecision(long expiresAtNanos, boolean allowed, JsonNode context) {}
 
-  private record Match(Template.Route route, Map<String, String> pathParameters) {}
+  record Match(Template.Route route, Map<String, String> pathParameters) {}
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -310,7 +310,7 @@ final class HttpApiGateway implements AutoCloseable {
   }
 
   /** HTTP API precedence: the most specific path (literal segments beat variables beat greedy ones), then an exact method beats ANY. */
-  Match match(String method, String rawPath) {
+  Match match(String method, String rawPath) { // package-private for HttpApiRoutingTest
     String[] segments = segments(rawPath);
     Match best = null;
     int bestScore = -1;

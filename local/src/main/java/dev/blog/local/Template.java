@@ -272,16 +272,17 @@ public final class Template {
     return out.toString();
   }
 
-  private static String getAttTarget(Object getAtt) {
-    Map<String, Object> fn = map(getAtt, "FunctionArn");
-    Object arg = fn.get("Fn::GetAtt");
+  /** The function behind {@code !GetAtt Fn.Arn} or {@code !Ref Fn.Alias} (the alias SnapStart publishes). */
+  private static String getAttTarget(Object reference) {
+    Map<String, Object> fn = map(reference, "FunctionArn");
+    Object arg = fn.containsKey("Fn::GetAtt") ? fn.get("Fn::GetAtt") : fn.get("Ref");
     if (arg instanceof List<?> l) {
       return String.valueOf(l.get(0));
     }
     if (arg instanceof String s) {
-      return s.substring(0, s.indexOf('.'));
+      return s.contains(".") ? s.substring(0, s.indexOf('.')) : s;
     }
-    throw new IllegalStateException("The authorizer's FunctionArn must be !GetAtt <Function>.Arn");
+    throw new IllegalStateException("The authorizer's FunctionArn must be !GetAtt <Function>.Arn or !Ref <Function>.Alias");
   }
 
   private Map<String, Object> variables(Map<String, Object> props) {

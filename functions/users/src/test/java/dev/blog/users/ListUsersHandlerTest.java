@@ -90,7 +90,8 @@ class ListUsersHandlerTest {
     f.register("x2@example.com", "X two");
     String cursor = f.body(f.call(handler, Requests.from(asAdmin(sample)).query("limit", "1").query("emailContains", "x").build()))
         .at("/pagination/nextCursor").asText();
-    f.problem(f.call(handler, Requests.from(asAdmin(sample)).query("limit", "1").query("cursor", cursor).build()), 400);
+    f.problem(f.call(handler, Requests.from(asAdmin(sample)).query("limit", "1").query("emailContains", null)
+        .query("cursor", cursor).build()), 400);
   }
 
   @ParameterizedTest

@@ -1,0 +1,69 @@
+package dev.blog.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The local stack reads the real template.yaml: these are the facts it serves the API from. */
+class TemplateTest {
+  private final Template template = Template.load(Template.findProjectDir());
+
+  @Test
+  void everyContractRouteIsServedAndOnlyRegisterLoginAndJwksArePublic() {
+    List<String> routes = template.routes().stream().map(Template.Route::routeKey).toList();
+    assertThat(routes).contains("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json", "GET /me",
+        "GET /users", "GET /users/{id}", "POST /users", "PUT /users/{id}", "DELETE /users/{id}");
+    assertThat(template.routes().stream().filter(r -> !r.authorized()).map(Template.Route::routeKey))
+        .containsExactlyInAnyOrder("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json");
+  }
+
+  @Test
+  void theDefaultAuthorizerIsTheLambdaFunctionKeyedOnTheAuthorizationHeaderAndCached() {
+    Template.Authorizer authorizer = template.defaultAuthorizer().orElseThrow();
+    assertThat(authorizer.functionId()).isEqualTo("AuthorizerFunction");
+    assertThat(authorizer.identityHeaders()).containsExactly("Authorization");
+    assertThat(authorizer.reauthorizeEverySeconds()).isPositive();
+    assertThat(authorizer.simpleResponses()).isTrue();
+  }
+
+  @Test
+  void functionsGetGlobalsMergedWithTheirOwnEnvironment() {
+    Template.FunctionDef login = template.function("LoginFunction");
+    assertThat(login.handler()).isEqualTo("dev.blog.auth.LoginHandler::handleRequest");
+    assertThat(login.jar().toString()).endsWith("functions/auth/target/auth-functions.jar");
+    assertThat(login.environment()).containsKeys("TABLE_NAME", "JWT_ISSUER", "SIGNING_KEY_SECRET_ARN");
+    assertThat(login.timeoutSeconds()).isPositive();
+  }
+
+  @Test
+  void onlyTheLoginFunctionIsToldWhereTheSigningKeyIs() {
+    List<String> withSigningKey = template.functionIds().stream()
+        .filter(id -> template.function(id).environment().containsKey("SIGNING_KEY_SECRET_ARN")).toList();
+    assertThat(withSigningKey).containsExactly("LoginFunction");
+  }
+
+  @Test
+  void intrinsicsResolveAgainstLocalNames() {
+    LocalNames names = new LocalNames(template, Map.of("AppTable", "AppTable-x"), Map.of("JwtPublicJwks", "{\"keys\":[]}"));
+    assertThat(Template.resolve(Map.of("Ref", "AppTable"), names)).isEqualTo("AppTable-x");
+    assertThat(Template.resolve(Map.of("Ref", "SigningKeySecret"), names)).isEqualTo(LocalNames.secretArn("SigningKeySecret"));
+    assertThat(Template.resolve(Map.of("Ref", "JwtPublicJwks"), names)).isEqualTo("{\"keys\":[]}");
+    assertThat(Template.resolve(Map.of("Ref", "JwtIssuer"), names)).isEqualTo("https://blog.example.dev");
+    assertThat(Template.resolve(Map.of("Fn::Sub", "${AppTable.Arn}/index/*"), names))
+        .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/AppTable-x/index/*");
+    assertThat(Template.resolve(Map.of("Fn::Sub", List.of("${A}-${!Literal}", Map.of("A", "a"))), names))
+        .isEqualTo("a-${Literal}");
+    assertThat(Template.resolve(Map.of("Fn::Join", List.of("-", List.of("a", Map.of("Ref", "AWS::Region")))), names))
+        .isEqualTo("a-us-east-1");
+  }
+
+  @Test
+  void anIntrinsicTheLocalStackCannotHonourFailsLoudly() {
+    LocalNames names = new LocalNames(template, Map.of(), Map.of());
+    assertThatThrownBy(() -> Template.resolve(Map.of("Fn::ImportValue", "x"), names))
+        .hasMessageContaining("cannot resolve");
+  }
+}
