@@ -15,13 +15,19 @@ public final class Dev {
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(List.of(args));
     String command = rest.isEmpty() ? "help" : rest.remove(0);
-    switch (command) {
-      case "start" -> start(rest);
-      case "invoke" -> System.exit(invoke(rest));
-      default -> {
-        System.err.println("usage: ./dev start [--in-memory] [--port N] | ./dev invoke <FunctionLogicalId> -e <event.json>");
-        System.exit(2);
+    try {
+      switch (command) {
+        case "start" -> start(rest);
+        case "invoke" -> System.exit(invoke(rest));
+        default -> {
+          System.err.println("usage: ./dev start [--in-memory] [--port N] | ./dev invoke <FunctionLogicalId> -e <event.json>");
+          System.exit(2);
+        }
       }
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+      // A wrong argument or a missing file is the user's to fix: say what, without a stack trace.
+      System.err.println("dev: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file " : "") + e.getMessage());
+      System.exit(2);
     }
   }
 
