@@ -32,6 +32,7 @@ final class FunctionPool implements AutoCloseable {
   private final List<FunctionInstance> all = new ArrayList<>();
   private final Deque<FunctionInstance> idle = new ArrayDeque<>();
   private final AtomicInteger started = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong invocations = new java.util.concurrent.atomic.AtomicLong();
   private boolean closed;
 
   FunctionPool(Template.FunctionDef function, Map<String, String> environment, int maxInstances, Consumer<String> log) {
@@ -39,6 +40,11 @@ final class FunctionPool implements AutoCloseable {
     this.environment = Map.copyOf(environment);
     this.maxInstances = maxInstances;
     this.log = log;
+  }
+
+  /** How many times the function was invoked (what CloudWatch's Invocations metric counts). */
+  long invocations() {
+    return invocations.get();
   }
 
   String logicalId() {
@@ -51,6 +57,7 @@ final class FunctionPool implements AutoCloseable {
 
   /** Runs the function on one event (JSON) and returns its result. */
   InvocationResult invoke(String event) throws InterruptedException {
+    invocations.incrementAndGet();
     FunctionInstance instance = acquire();
     try {
       return instance.invoke(event, function.timeoutSeconds());

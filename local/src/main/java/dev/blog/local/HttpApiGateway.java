@@ -61,11 +61,11 @@ final class HttpApiGateway implements AutoCloseable {
     String respond() throws Exception;
   }
 
-  HttpApiGateway(int port, Template template, Map<String, FunctionPool> functions, Map<String, LocalRoute> localRoutes,
-      Consumer<String> log) {
+  HttpApiGateway(int port, Template template, java.util.function.Function<String, String> refs,
+      Map<String, FunctionPool> functions, Map<String, LocalRoute> localRoutes, Consumer<String> log) {
     this.routes = template.routes();
     this.authorizer = template.defaultAuthorizer();
-    this.cors = template.cors();
+    this.cors = template.cors(refs);
     this.functions = functions;
     this.localRoutes = Map.copyOf(localRoutes);
     this.log = log;

@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
   private final SecretsManagerStandIn secrets;
   private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
   private final Map<String, String> tables;
+  private final LocalNames names;
   private final Map<String, Map<String, String>> functionEnvironments = new LinkedHashMap<>();
   private HttpApiGateway gateway;
 
@@ -98,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
       secretValues.put(LocalNames.secretArn(id), localSecrets.secret(id));
     }
     this.secrets = new SecretsManagerStandIn(secretValues);
-    LocalNames names = new LocalNames(template, tables, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
+    this.names = new LocalNames(template, tables, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
     for (String id : template.functionIds()) {
       Template.FunctionDef def = template.function(id);
       Map<String, String> env = environment(def, names);
@@ -113,7 +114,8 @@ public final class LocalStack implements AutoCloseable {
       if (options.adminEmail() != null && options.adminPassword() != null) {
         stack.bootstrapAdmin(options.adminEmail(), options.adminPassword());
       }
-      stack.gateway = new HttpApiGateway(options.apiPort(), stack.template, stack.functions, Map.of(), options.log());
+      stack.gateway = new HttpApiGateway(options.apiPort(), stack.template, stack.names, stack.functions, Map.of(),
+          options.log());
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -167,6 +169,15 @@ public final class LocalStack implements AutoCloseable {
 
   public URI dynamoEndpoint() {
     return dynamoEndpoint;
+  }
+
+  /** Invocations of one function so far, to observe what the gateway calls (the authorizer, say). */
+  public long invocations(String logicalId) {
+    FunctionPool pool = functions.get(logicalId);
+    if (pool == null) {
+      throw new IllegalArgumentException("No function " + logicalId + " in template.yaml");
+    }
+    return pool.invocations();
   }
 
   public Map<String, String> tableNames() {

@@ -186,13 +186,14 @@ public final class Template {
     return Optional.empty();
   }
 
-  public Optional<Cors> cors() {
+  /** The HttpApi's CORS configuration, its values resolved with {@code refs} (origins are often parameters). */
+  public Optional<Cors> cors(Function<String, String> refs) {
     for (String api : resourcesOfType("AWS::Serverless::HttpApi")) {
       Object cors = properties(api).get("CorsConfiguration");
       if (cors instanceof Map<?, ?>) {
         Map<String, Object> c = map(cors, "CorsConfiguration");
-        return Optional.of(new Cors(strings(c.get("AllowOrigins")), strings(c.get("AllowHeaders")),
-            strings(c.get("AllowMethods")), strings(c.get("ExposeHeaders")), number(c.get("MaxAge"), 0),
+        return Optional.of(new Cors(strings(c.get("AllowOrigins"), refs), strings(c.get("AllowHeaders"), refs),
+            strings(c.get("AllowMethods"), refs), strings(c.get("ExposeHeaders"), refs), number(c.get("MaxAge"), 0),
             Boolean.TRUE.equals(c.get("AllowCredentials"))));
       }
     }
@@ -310,13 +311,13 @@ public final class Template {
     return value == null ? fallback : Integer.parseInt(String.valueOf(value));
   }
 
-  private static List<String> strings(Object value) {
+  private static List<String> strings(Object value, Function<String, String> refs) {
     if (value == null) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     for (Object o : (List<?>) value) {
-      out.add(String.valueOf(o));
+      out.add(resolve(o, refs));
     }
     return out;
   }

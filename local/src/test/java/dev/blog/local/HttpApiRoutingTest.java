@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /** Route selection as API Gateway HTTP APIs do it, on the routes of template.yaml. */
 class HttpApiRoutingTest {
-  private final HttpApiGateway gateway =
-      new HttpApiGateway(0, Template.load(Template.findProjectDir()), Map.of(), Map.of(), line -> {});
+  private final Template template = Template.load(Template.findProjectDir());
+  private final HttpApiGateway gateway = new HttpApiGateway(0, template, new LocalNames(template, Map.of(), Map.of()),
+      Map.of(), Map.of(), line -> {});
 
   @AfterEach
   void stop() {

@@ -13,17 +13,23 @@ final class LocalStackFixture {
   static final String ADMIN_PASSWORD = "root-password-123";
 
   private static Api api;
+  private static LocalStack stack;
 
   private LocalStackFixture() {}
 
   static synchronized Api api() {
     if (api == null) {
-      LocalStack stack = LocalStack.start(LocalStack.Options.forTests(projectDir())
+      stack = LocalStack.start(LocalStack.Options.forTests(projectDir())
           .withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       api = new Api(stack.apiEndpoint());
     }
     return api;
+  }
+
+  static synchronized LocalStack stack() {
+    api();
+    return stack;
   }
 
   static Path projectDir() {
