@@ -19,8 +19,10 @@ public final class Dev {
       switch (command) {
         case "start" -> start(rest);
         case "invoke" -> System.exit(invoke(rest));
+        case "trigger" -> System.exit(trigger(rest));
         default -> {
-          System.err.println("usage: ./dev start [--in-memory] [--port N] | ./dev invoke <FunctionLogicalId> -e <event.json>");
+          System.err.println("usage: ./dev start [--in-memory] [--port N] | ./dev invoke <FunctionLogicalId> -e <event.json>"
+              + " | ./dev trigger <ScheduledFunctionLogicalId> [--port N]");
           System.exit(2);
         }
       }
@@ -52,12 +54,44 @@ public final class Dev {
     System.out.println();
     stack.printRoutes(System.out);
     System.out.println();
+    System.out.println("GET      /_local/emails               (local stack only: the emails caught so far)");
+    System.out.println();
+    System.out.println("SQS (ElasticMQ) " + stack.sqsEndpoint() + "  queues " + stack.queueNames());
+    System.out.println("SMTP catcher    127.0.0.1:" + stack.smtpPort());
     System.out.println("DynamoDB Local  " + stack.dynamoEndpoint() + "  tables " + stack.tableNames().values()
         + (options.inMemory() ? "  (in memory)" : "  (data in " + projectDir.relativize(projectDir.resolve(".data")) + "/)"));
     System.out.printf("HTTP API        %s  (ready in %d ms; each function starts on its first request)%n",
         stack.apiEndpoint(), (System.nanoTime() - begin) / 1_000_000);
     System.out.println("Ctrl-C to stop.");
     stopped.await();
+  }
+
+  /** Fires a scheduled function now, inside the running ./dev start (its queues, its SMTP catcher). */
+  private static int trigger(List<String> args) throws IOException, InterruptedException {
+    String function = null;
+    int port = 3000;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--port")) {
+        port = Integer.parseInt(args.get(++i));
+      } else {
+        function = args.get(i);
+      }
+    }
+    if (function == null) {
+      System.err.println("usage: ./dev trigger <ScheduledFunctionLogicalId> [--port N]");
+      return 2;
+    }
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/_local/trigger/" + function))
+        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+    java.net.http.HttpResponse<String> response;
+    try {
+      response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.net.ConnectException e) {
+      System.err.println("dev: nothing listens on 127.0.0.1:" + port + ": start the local stack first (./dev start)");
+      return 1;
+    }
+    System.out.println(response.body());
+    return response.statusCode() == 200 ? 0 : 1;
   }
 
   private static int invoke(List<String> args) throws IOException, InterruptedException {

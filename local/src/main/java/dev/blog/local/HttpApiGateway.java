@@ -58,7 +58,7 @@ final class HttpApiGateway implements AutoCloseable {
 
   /** A route of the local stack itself (never deployed), such as {@code GET /_local/emails}. */
   interface LocalRoute {
-    String respond() throws Exception;
+    String respond(String path) throws Exception;
   }
 
   HttpApiGateway(int port, Template template, java.util.function.Function<String, String> refs,
@@ -116,9 +116,14 @@ final class HttpApiGateway implements AutoCloseable {
       return "204 (CORS preflight)";
     }
     addCorsHeaders(exchange, origin);
-    LocalRoute local = localRoutes.get(method + " " + path);
+    LocalRoute local = localRoute(method, path);
     if (local != null) {
-      send(exchange, 200, local.respond().getBytes(StandardCharsets.UTF_8), "application/json");
+      try {
+        send(exchange, 200, local.respond(path).getBytes(StandardCharsets.UTF_8), "application/json");
+      } catch (IllegalArgumentException e) {
+        send(exchange, 404, ("{\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8), null);
+        return "404 (local stack route)";
+      }
       return "200 (local stack route)";
     }
     Match match = match(method, path);
@@ -168,6 +173,20 @@ final class HttpApiGateway implements AutoCloseable {
     }
     int status = respond(exchange, result.payload());
     return status + " (" + timing + ")";
+  }
+
+  /** Local-stack routes: exact ones, and prefixes (keys ending in '/') that take the rest of the path. */
+  private LocalRoute localRoute(String method, String path) {
+    LocalRoute exact = localRoutes.get(method + " " + path);
+    if (exact != null) {
+      return exact;
+    }
+    for (var entry : localRoutes.entrySet()) {
+      if (entry.getKey().endsWith("/") && (method + " " + path).startsWith(entry.getKey())) {
+        return entry.getValue();
+      }
+    }
+    return null;
   }
 
   /** Maps a payload 2.0 response: a structured one by its fields, anything else as a 200 JSON body. */

@@ -11,13 +11,24 @@ final class LocalNames implements Function<String, String> {
   private final Template template;
   private final Map<String, String> tableNames;
   private final Map<String, String> parameters;
+  private final Map<String, String> queueUrls;
 
   LocalNames(Template template, Map<String, String> tableNames, Map<String, String> parameterOverrides) {
+    this(template, tableNames, Map.of(), parameterOverrides);
+  }
+
+  LocalNames(Template template, Map<String, String> tableNames, Map<String, String> queueUrls,
+      Map<String, String> parameterOverrides) {
     this.template = template;
     this.tableNames = Map.copyOf(tableNames);
+    this.queueUrls = Map.copyOf(queueUrls);
     Map<String, String> params = new java.util.HashMap<>(template.parameterDefaults());
     params.putAll(parameterOverrides);
     this.parameters = Map.copyOf(params);
+  }
+
+  static String queueArn(String queueName) {
+    return "arn:aws:sqs:" + Template.REGION + ":" + Template.ACCOUNT + ":" + queueName;
   }
 
   static String secretArn(String logicalId) {
@@ -50,6 +61,8 @@ final class LocalNames implements Function<String, String> {
     String name = switch (type) {
       case "AWS::DynamoDB::Table" -> tableNames.getOrDefault(id, id);
       case "AWS::SecretsManager::Secret" -> secretArn(id);
+      // !Ref of a queue is its URL; its name (for the ARN) is the logical id.
+      case "AWS::SQS::Queue" -> attribute == null ? queueUrls.getOrDefault(id, id) : id;
       default -> id;
     };
     if (attribute == null) {
@@ -59,7 +72,9 @@ final class LocalNames implements Function<String, String> {
       case "AWS::DynamoDB::Table.Arn" -> "arn:aws:dynamodb:" + Template.REGION + ":" + Template.ACCOUNT + ":table/" + name;
       case "AWS::Serverless::Function.Arn" ->
           "arn:aws:lambda:" + Template.REGION + ":" + Template.ACCOUNT + ":function:" + name;
-      case "AWS::SQS::Queue.Arn" -> "arn:aws:sqs:" + Template.REGION + ":" + Template.ACCOUNT + ":" + name;
+      case "AWS::SQS::Queue.Arn" -> queueArn(name);
+      case "AWS::DynamoDB::Table.StreamArn" -> "arn:aws:dynamodb:" + Template.REGION + ":" + Template.ACCOUNT + ":table/"
+          + name + "/stream/local";
       default -> throw new IllegalStateException("The local stack cannot resolve !GetAtt " + ref);
     };
   }

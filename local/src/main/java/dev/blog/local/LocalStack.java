@@ -30,13 +30,13 @@ public final class LocalStack implements AutoCloseable {
   static final String BOOTSTRAP_MAIN = "dev.blog.users.BootstrapAdmin";
 
   /** How to run the stack. */
-  public record Options(Path projectDir, int apiPort, int dynamoPort, boolean inMemory, String adminEmail,
-      String adminPassword, int maxInstancesPerFunction, Consumer<String> log) {
+  public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
+      String adminEmail, String adminPassword, int maxInstancesPerFunction, Consumer<String> log) {
 
     /** What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment. */
     public static Options defaults(Path projectDir) {
-      return new Options(projectDir, 3000, 8000, false, System.getenv("ADMIN_EMAIL"), System.getenv("ADMIN_PASSWORD"),
-          2, line -> {
+      return new Options(projectDir, 3000, 8000, 9324, 2525, false, System.getenv("ADMIN_EMAIL"),
+          System.getenv("ADMIN_PASSWORD"), 2, line -> {
             synchronized (System.out) {
               System.out.println(line);
             }
@@ -46,23 +46,27 @@ public final class LocalStack implements AutoCloseable {
     /** Free ports, nothing kept, logs in target/local-stack.log of the calling module. */
     public static Options forTests(Path projectDir) {
       Path logFile = Path.of("target", "local-stack.log").toAbsolutePath();
-      return new Options(projectDir, 0, 0, true, null, null, 4, line -> appendLine(logFile, line));
+      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, line -> appendLine(logFile, line));
     }
 
     public Options withAdmin(String email, String password) {
-      return new Options(projectDir, apiPort, dynamoPort, inMemory, email, password, maxInstancesPerFunction, log);
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, email, password,
+          maxInstancesPerFunction, log);
     }
 
     public Options withInMemory(boolean value) {
-      return new Options(projectDir, apiPort, dynamoPort, value, adminEmail, adminPassword, maxInstancesPerFunction, log);
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, value, adminEmail, adminPassword,
+          maxInstancesPerFunction, log);
     }
 
     public Options withApiPort(int port) {
-      return new Options(projectDir, port, dynamoPort, inMemory, adminEmail, adminPassword, maxInstancesPerFunction, log);
+      return new Options(projectDir, port, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, log);
     }
 
-    public Options withDynamoPort(int port) {
-      return new Options(projectDir, apiPort, port, inMemory, adminEmail, adminPassword, maxInstancesPerFunction, log);
+    /** Every server on a free port: for a run beside another stack (./dev invoke, tests). */
+    Options onFreePorts() {
+      return new Options(projectDir, 0, 0, 0, 0, inMemory, adminEmail, adminPassword, maxInstancesPerFunction, log);
     }
   }
 
@@ -71,27 +75,42 @@ public final class LocalStack implements AutoCloseable {
   private final LocalDynamo dynamo;
   private final URI dynamoEndpoint;
   private final SecretsManagerStandIn secrets;
+  private final LocalSqs sqs;
+  private final LocalSmtp smtp;
+  private final int smtpPort;
   private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
   private final Map<String, String> tables;
   private final LocalNames names;
   private final Map<String, Map<String, String>> functionEnvironments = new LinkedHashMap<>();
+  private final List<AutoCloseable> eventSources = new ArrayList<>();
   private HttpApiGateway gateway;
 
+  /**
+   * Builds the servers and the functions. With {@code serveApi} false (./dev invoke, ./dev trigger), a
+   * server whose port is taken by a running ./dev start is used rather than started, as sam local invoke
+   * uses whatever endpoints it is given.
+   */
   private LocalStack(Options options, boolean serveApi) {
     this.options = options;
     this.template = Template.load(options.projectDir());
     Path dataDir = options.inMemory() ? null : options.projectDir().resolve(".data");
-    URI attached = options.dynamoPort() > 0 && !options.inMemory() ? runningDynamo(options.dynamoPort()) : null;
+    URI attached = options.dynamoPort() > 0 && !options.inMemory() && listening(options.dynamoPort())
+        ? URI.create("http://127.0.0.1:" + options.dynamoPort()) : null;
     if (attached != null && serveApi) {
       throw new IllegalStateException("Port " + options.dynamoPort() + " is taken by another DynamoDB (is ./dev start already running?)");
     }
-    // `./dev invoke` beside a running `./dev start` uses that stack's DynamoDB Local, as sam local invoke would.
     this.dynamo = attached != null ? null : LocalDynamo.start(serveApi ? options.dynamoPort() : 0,
         dataDir == null ? null : dataDir.resolve("dynamodb"));
     this.dynamoEndpoint = attached != null ? attached : dynamo.endpoint();
     try (var client = LocalDynamo.client(dynamoEndpoint)) {
       this.tables = new TableProvisioner(template).create(client, "");
     }
+    boolean sqsRunning = !serveApi && options.sqsPort() > 0 && listening(options.sqsPort());
+    this.sqs = sqsRunning ? LocalSqs.attach(options.sqsPort()) : LocalSqs.start(serveApi ? options.sqsPort() : 0);
+    Map<String, String> queueUrls = sqs.createQueues(template);
+    boolean smtpRunning = !serveApi && options.smtpPort() > 0 && listening(options.smtpPort());
+    this.smtp = smtpRunning ? null : new LocalSmtp(serveApi ? options.smtpPort() : 0);
+    this.smtpPort = smtpRunning ? options.smtpPort() : smtp.port();
     LocalSecrets localSecrets = LocalSecrets.forTemplate(template, dataDir);
     Map<String, String> secretValues = new LinkedHashMap<>();
     for (String id : template.resourcesOfType("AWS::SecretsManager::Secret")) {
@@ -99,7 +118,8 @@ public final class LocalStack implements AutoCloseable {
       secretValues.put(LocalNames.secretArn(id), localSecrets.secret(id));
     }
     this.secrets = new SecretsManagerStandIn(secretValues);
-    this.names = new LocalNames(template, tables, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
+    this.names = new LocalNames(template, tables, queueUrls,
+        Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
     for (String id : template.functionIds()) {
       Template.FunctionDef def = template.function(id);
       Map<String, String> env = environment(def, names);
@@ -114,7 +134,10 @@ public final class LocalStack implements AutoCloseable {
       if (options.adminEmail() != null && options.adminPassword() != null) {
         stack.bootstrapAdmin(options.adminEmail(), options.adminPassword());
       }
-      stack.gateway = new HttpApiGateway(options.apiPort(), stack.template, stack.names, stack.functions, Map.of(),
+      stack.startEventSources();
+      stack.gateway = new HttpApiGateway(options.apiPort(), stack.template, stack.names, stack.functions,
+          Map.of("GET /_local/emails", path -> stack.smtp.emailsJson(),
+              "POST /_local/trigger/", path -> stack.trigger(path.substring("/_local/trigger/".length())).payload()),
           options.log());
       return stack;
     } catch (RuntimeException e) {
@@ -123,11 +146,83 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** SQS and DynamoDB stream event source mappings, and schedules, as the template declares them. */
+  private void startEventSources() {
+    for (Template.EventSource source : template.eventSources("SQS")) {
+      String arn = Template.resolve(source.properties().get("Queue"), names);
+      eventSources.add(new SqsEventSource(sqs.client(), sqs.queueUrlForArn(arn), arn, functions.get(source.functionId()),
+          source.properties(), options.log()));
+    }
+    for (Template.EventSource source : template.eventSources("DynamoDB")) {
+      String tableId = String.valueOf(((List<?>) ((Map<?, ?>) source.properties().get("Stream")).get("Fn::GetAtt")).get(0));
+      String streamArn;
+      try (var client = LocalDynamo.client(dynamoEndpoint)) {
+        streamArn = client.describeTable(r -> r.tableName(tables.get(tableId))).table().latestStreamArn();
+      }
+      String onFailureQueue = onFailureQueue(source.properties());
+      eventSources.add(new StreamEventSource(dynamoEndpoint, streamArn, functions.get(source.functionId()),
+          source.properties(), info -> {
+            if (onFailureQueue != null) {
+              sqs.client().sendMessage(r -> r.queueUrl(onFailureQueue).messageBody(info));
+            }
+          }, options.log()));
+    }
+    eventSources.add(new LocalSchedules(template.eventSources("Schedule"), functions, options.log()));
+  }
+
+  private String onFailureQueue(Map<String, Object> properties) {
+    if (properties.get("DestinationConfig") instanceof Map<?, ?> config && config.get("OnFailure") instanceof Map<?, ?> onFailure) {
+      return sqs.queueUrlForArn(Template.resolve(onFailure.get("Destination"), names));
+    }
+    return null;
+  }
+
+  /** Fires a scheduled function now ({@code ./dev trigger}); its result is the function's answer. */
+  public InvocationResult trigger(String logicalId) {
+    FunctionPool pool = functions.get(logicalId);
+    if (pool == null || template.eventSources("Schedule").stream().noneMatch(s -> s.functionId().equals(logicalId))) {
+      throw new IllegalArgumentException(logicalId + " is not a scheduled function of template.yaml");
+    }
+    return LocalSchedules.fire(pool, java.time.Instant.now());
+  }
+
+  /** The emails the SMTP catcher holds, as {@code GET /_local/emails} shows them. */
+  public String emailsJson() {
+    return smtp.emailsJson();
+  }
+
+  /** Stops or restarts the SMTP catcher: while stopped, SMTP connections are refused. */
+  public void smtpAccepting(boolean accepting) {
+    if (accepting) {
+      smtp.start();
+    } else {
+      smtp.stop();
+    }
+  }
+
+  /** The email queue's or any template queue's URL on the local SQS. */
+  public String queueUrl(String logicalId) {
+    return sqs.queueUrl(logicalId);
+  }
+
+  public java.util.Collection<String> queueNames() {
+    return names == null ? List.of() : template.resourcesOfType("AWS::SQS::Queue");
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public URI sqsEndpoint() {
+    return sqs.endpoint();
+  }
+
   /** Runs one function on one event, as {@code sam local invoke} does, against the local data. */
   public static InvocationOutcome invokeOnce(Path projectDir, String logicalId, String event) throws InterruptedException {
     Options options = Options.defaults(projectDir);
     List<String> logs = new ArrayList<>();
-    try (LocalStack stack = new LocalStack(new Options(projectDir, 0, options.dynamoPort(), false, null, null, 1,
+    try (LocalStack stack = new LocalStack(new Options(projectDir, 0, options.dynamoPort(), options.sqsPort(),
+        options.smtpPort(), false, null, null, 1,
         line -> {
           synchronized (logs) {
             logs.add(line);
@@ -211,7 +306,18 @@ public final class LocalStack implements AutoCloseable {
     // The SDK's standard endpoint variables: the functions' code is the code that runs in AWS.
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
     env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
     def.environment().forEach((name, value) -> env.put(name, Template.resolve(value, names)));
+    // Local overrides, as `sam local invoke --env-vars` would give them: email goes to the SMTP catcher,
+    // and retries back off from 1 s instead of 10 s, so an outage and its recovery show within seconds.
+    if (env.containsKey("EMAIL_TRANSPORT")) {
+      env.put("EMAIL_TRANSPORT", "smtp");
+      env.put("SMTP_HOST", "127.0.0.1");
+      env.put("SMTP_PORT", String.valueOf(smtpPort));
+    }
+    if (env.containsKey("RETRY_BASE_DELAY_SECONDS")) {
+      env.put("RETRY_BASE_DELAY_SECONDS", "1");
+    }
     return env;
   }
 
@@ -252,14 +358,13 @@ public final class LocalStack implements AutoCloseable {
     return functionEnvironments.get(pool.logicalId());
   }
 
-  private static URI runningDynamo(int port) {
-    URI endpoint = URI.create("http://127.0.0.1:" + port);
+  private static boolean listening(int port) {
     try (java.net.Socket socket = new java.net.Socket()) {
       socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+      return true;
     } catch (IOException e) {
-      return null;
+      return false;
     }
-    return endpoint;
   }
 
   private static void appendLine(Path file, String line) {
@@ -279,8 +384,19 @@ public final class LocalStack implements AutoCloseable {
     if (gateway != null) {
       gateway.close();
     }
+    for (AutoCloseable source : eventSources) {
+      try {
+        source.close();
+      } catch (Exception e) {
+        // stopping anyway
+      }
+    }
     functions.values().forEach(FunctionPool::close);
     secrets.close();
+    sqs.close();
+    if (smtp != null) {
+      smtp.close();
+    }
     if (dynamo != null) {
       dynamo.close();
     }

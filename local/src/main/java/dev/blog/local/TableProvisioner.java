@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
  * Creates the AWS::DynamoDB::Table resources of template.yaml exactly as declared there (key schema,
@@ -38,6 +39,10 @@ final class TableProvisioner {
             .keySchema(keys(p.get("KeySchema")))
             .globalSecondaryIndexes(p.containsKey("GlobalSecondaryIndexes")
                 ? list(p.get("GlobalSecondaryIndexes")).stream().map(TableProvisioner::index).toList()
+                : null)
+            .streamSpecification(p.get("StreamSpecification") instanceof Map<?, ?> stream
+                ? StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(String.valueOf(stream.get("StreamViewType"))).build()
                 : null));
       } catch (ResourceInUseException alreadyThere) {
         // kept from an earlier run

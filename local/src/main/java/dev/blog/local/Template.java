@@ -163,6 +163,28 @@ public final class Template {
     return routes;
   }
 
+  /** An event source of a function other than HttpApi (SQS, DynamoDB, Schedule), with its properties. */
+  public record EventSource(String functionId, String name, String type, Map<String, Object> properties) {}
+
+  /** Every event of that type (SQS, DynamoDB, Schedule, ...) across the template's functions. */
+  public List<EventSource> eventSources(String type) {
+    List<EventSource> sources = new ArrayList<>();
+    for (String id : functionIds()) {
+      Object events = properties(id).get("Events");
+      if (events == null) {
+        continue;
+      }
+      map(events, id + ".Events").forEach((name, event) -> {
+        Map<String, Object> e = map(event, name);
+        if (type.equals(e.get("Type"))) {
+          sources.add(new EventSource(id, name, type,
+              e.containsKey("Properties") ? map(e.get("Properties"), name) : Map.of()));
+        }
+      });
+    }
+    return sources;
+  }
+
   /** The HttpApi's default Lambda authorizer, if it has one. */
   public Optional<Authorizer> defaultAuthorizer() {
     for (String api : resourcesOfType("AWS::Serverless::HttpApi")) {

@@ -45,6 +45,44 @@ public final class Settings {
     return required("CURSOR_KEY_SECRET_ARN");
   }
 
+  /** The email queue (an SQS queue URL). */
+  public String emailQueueUrl() {
+    return required("EMAIL_QUEUE_URL");
+  }
+
+  /** Where the email worker puts messages it can never process (an SQS queue URL). */
+  public String emailDeadLetterQueueUrl() {
+    return required("EMAIL_DLQ_URL");
+  }
+
+  /** {@code ses} in AWS, {@code smtp} on the local stack: which EmailSender the jobs component wires. */
+  public String emailTransport() {
+    return env.getOrDefault("EMAIL_TRANSPORT", "ses");
+  }
+
+  /** The sender address: in AWS, the SES identity the worker may send from (and nothing else). */
+  public String mailFrom() {
+    return required("MAIL_FROM");
+  }
+
+  public String smtpHost() {
+    return required("SMTP_HOST");
+  }
+
+  public int smtpPort() {
+    return Integer.parseInt(env.getOrDefault("SMTP_PORT", "25"));
+  }
+
+  /** First retry delay of a failed email; doubles per receive (SQS visibility timeout as back-off). */
+  public int retryBaseDelaySeconds() {
+    return Integer.parseInt(env.getOrDefault("RETRY_BASE_DELAY_SECONDS", "10"));
+  }
+
+  /** The function's timeout in seconds: how long an in-progress idempotency lock must hold. */
+  public int functionTimeoutSeconds() {
+    return Integer.parseInt(env.getOrDefault("FUNCTION_TIMEOUT_SECONDS", "30"));
+  }
+
   /** Lambda SnapStart hands out credentials through the container endpoint, not environment variables. */
   public boolean hasContainerCredentials() {
     return env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI");

@@ -50,7 +50,7 @@ public final class AwsClientsModule {
    * so a restored snapshot never runs on the credentials of the instance that took it
    * (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html).
    */
-  static AwsCredentialsProvider credentials(Settings settings) {
+  public static AwsCredentialsProvider credentials(Settings settings) {
     return settings.hasContainerCredentials()
         ? ContainerCredentialsProvider.builder().build()
         : EnvironmentVariableCredentialsProvider.create();

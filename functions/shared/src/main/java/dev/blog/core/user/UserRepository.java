@@ -1,5 +1,8 @@
 package dev.blog.core.user;
 
+import dev.blog.core.mail.EmailMessage;
+import dev.blog.core.security.Role;
+
 import dev.blog.core.audit.AuditEntry;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,14 @@ public interface UserRepository {
 
   Optional<Credentials> findCredentials(String email);
 
-  /** Stores a new user; 409 when another user holds the email (compared lower-cased). */
-  void create(User user, String passwordHash, AuditEntry audit);
+  /**
+   * Stores a new user; 409 when another user holds the email (compared lower-cased). {@code email}, when
+   * present, goes into the transactional outbox in the same transaction (the welcome email).
+   */
+  void create(User user, String passwordHash, AuditEntry audit, Optional<EmailMessage> email);
+
+  /** The users with one role (a sparse index: as many reads as such users, not as all users). */
+  List<User> withRole(Role role);
 
   /** Replaces {@code before} by {@code after}, only if the stored version is still {@code before.version()}. */
   void update(User before, User after, List<AuditEntry> audit);

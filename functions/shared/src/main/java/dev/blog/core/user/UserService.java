@@ -1,5 +1,7 @@
 package dev.blog.core.user;
 
+import dev.blog.core.mail.Emails;
+
 import dev.blog.core.audit.AuditEntry;
 import dev.blog.core.http.ApiException;
 import dev.blog.core.http.Validator;
@@ -42,14 +44,14 @@ public final class UserService {
   /** Self-service sign-up: always the role {@code user}; the new user is the actor of the audit entry. */
   public User register(String email, String password, String name, Integer age) {
     String id = ids.next();
-    return store(id, id, email, password, name, age, Role.USER, "user.registered");
+    return store(id, id, email, password, name, age, Role.USER, "user.registered", true);
   }
 
   /** An admin creates a user, with any role. */
   public User create(Caller caller, String email, String password, String name, Integer age, Role role) {
     caller.require(Role.ADMIN);
     return store(ids.next(), caller.userId(), email, password, name, age, role == null ? Role.USER : role,
-        "user.created");
+        "user.created", false);
   }
 
   /** Creates the first admin if no user holds that email; the admin itself is the actor. */
@@ -58,11 +60,11 @@ public final class UserService {
       return Optional.empty();
     }
     String id = ids.next();
-    return Optional.of(store(id, id, email, password, name, null, Role.ADMIN, "user.created"));
+    return Optional.of(store(id, id, email, password, name, null, Role.ADMIN, "user.created", false));
   }
 
   private User store(String id, String actorId, String email, String password, String name, Integer age,
-      Role role, String action) {
+      Role role, String action, boolean welcome) {
     String normalizedEmail = UserRules.normalizeEmail(email);
     String normalizedName = UserRules.normalizeName(name);
     Validator v = new Validator();
@@ -74,7 +76,10 @@ public final class UserService {
 
     Instant now = now();
     User user = new User(id, normalizedEmail, normalizedName, age, role, now, now, 1);
-    users.create(user, passwords.hash(password), audit(actorId, action, id, now));
+    // The welcome email is queued through the outbox, in the same transaction as the user: no user
+    // without their email, no email without their user, whatever fails in between.
+    users.create(user, passwords.hash(password), audit(actorId, action, id, now),
+        welcome ? Optional.of(Emails.welcome(user)) : Optional.empty());
     return user;
   }
 

@@ -55,7 +55,7 @@ abstract class UserRepositoryContract {
   @Test
   void aCreatedUserCanBeFoundByIdAndByEmail() {
     User user = newUser("ada@example.com");
-    repository().create(user, "hash", audit("user.registered", user.id()));
+    repository().create(user, "hash", audit("user.registered", user.id()), Optional.empty());
     assertThat(repository().find(user.id())).contains(user);
     assertThat(repository().findCredentials("ada@example.com")).get()
         .satisfies(c -> {
@@ -69,9 +69,9 @@ abstract class UserRepositoryContract {
   @Test
   void aTakenEmailIsAConflictAndNothingIsHalfWritten() {
     User first = newUser("taken@example.com");
-    repository().create(first, "h", audit("user.registered", first.id()));
+    repository().create(first, "h", audit("user.registered", first.id()), Optional.empty());
     User second = newUser("taken@example.com");
-    assertThat(failure(() -> repository().create(second, "h", audit("user.registered", second.id()))).status()).isEqualTo(409);
+    assertThat(failure(() -> repository().create(second, "h", audit("user.registered", second.id()), Optional.empty())).status()).isEqualTo(409);
     assertThat(repository().find(second.id())).isEmpty();
     assertThat(auditOf(second.id())).isEmpty();
     assertThat(repository().count()).isEqualTo(1);
@@ -80,7 +80,7 @@ abstract class UserRepositoryContract {
   @Test
   void anUpdateFromAStaleVersionIsRefusedAndChangesNothing() {
     User user = newUser("stale@example.com");
-    repository().create(user, "h", audit("user.registered", user.id()));
+    repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     User renamed = withName(user, "Ada Byron", 2);
     repository().update(user, renamed, List.of(audit("user.updated", user.id())));
     ApiException stale = failure(() -> repository().update(user, withName(user, "Someone Else", 2),
@@ -93,24 +93,24 @@ abstract class UserRepositoryContract {
   @Test
   void changingTheEmailMovesTheReservation() {
     User user = newUser("old@example.com");
-    repository().create(user, "h", audit("user.registered", user.id()));
+    repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     User moved = new User(user.id(), "new@example.com", user.name(), user.age(), user.role(), user.createdAt(), Instant.now(), 2);
     repository().update(user, moved, List.of());
 
     assertThat(repository().findCredentials("new@example.com")).isPresent();
     assertThat(repository().findCredentials("old@example.com")).isEmpty();
     User other = newUser("old@example.com"); // the old address is free again
-    repository().create(other, "h", audit("user.registered", other.id()));
+    repository().create(other, "h", audit("user.registered", other.id()), Optional.empty());
     User clash = newUser("new@example.com");
-    assertThat(failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()))).status()).isEqualTo(409);
+    assertThat(failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.empty())).status()).isEqualTo(409);
   }
 
   @Test
   void movingToATakenEmailIsAConflictAndChangesNothing() {
     User a = newUser("a@example.com");
     User b = newUser("b@example.com");
-    repository().create(a, "h", audit("user.registered", a.id()));
-    repository().create(b, "h", audit("user.registered", b.id()));
+    repository().create(a, "h", audit("user.registered", a.id()), Optional.empty());
+    repository().create(b, "h", audit("user.registered", b.id()), Optional.empty());
     User clash = new User(a.id(), "b@example.com", a.name(), a.age(), a.role(), a.createdAt(), Instant.now(), 2);
     assertThat(failure(() -> repository().update(a, clash, List.of())).status()).isEqualTo(409);
     assertThat(repository().find(a.id())).contains(a);
@@ -120,20 +120,20 @@ abstract class UserRepositoryContract {
   @Test
   void deletingRemovesTheUserAndFreesTheEmail() {
     User user = newUser("gone@example.com");
-    repository().create(user, "h", audit("user.registered", user.id()));
+    repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     repository().delete(user, audit("user.deleted", user.id()));
     assertThat(repository().find(user.id())).isEmpty();
     assertThat(repository().findCredentials("gone@example.com")).isEmpty();
     assertThat(repository().count()).isZero();
     assertThat(auditOf(user.id())).hasSize(2);
     User again = newUser("gone@example.com");
-    repository().create(again, "h", audit("user.registered", again.id()));
+    repository().create(again, "h", audit("user.registered", again.id()), Optional.empty());
   }
 
   @Test
   void deletingAStaleVersionIsRefused() {
     User user = newUser("keep@example.com");
-    repository().create(user, "h", audit("user.registered", user.id()));
+    repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     repository().update(user, withName(user, "New Name", 2), List.of());
     assertThat(failure(() -> repository().delete(user, audit("user.deleted", user.id()))).status()).isEqualTo(412);
     assertThat(repository().find(user.id())).isPresent();
@@ -144,7 +144,7 @@ abstract class UserRepositoryContract {
     List<String> created = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       User user = newUser("user" + i + "@example.com");
-      repository().create(user, "h", audit("user.registered", user.id()));
+      repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
       created.add(0, user.id());
     }
     List<String> seen = new ArrayList<>();
@@ -165,7 +165,7 @@ abstract class UserRepositoryContract {
   void aFullLastPageSaysThereIsNoNextPage() {
     for (int i = 0; i < 4; i++) {
       User user = newUser("exact" + i + "@example.com");
-      repository().create(user, "h", audit("user.registered", user.id()));
+      repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     }
     UserPage first = repository().list(2, Optional.empty(), Optional.empty());
     UserPage second = repository().list(2, first.next(), Optional.empty());
@@ -177,7 +177,7 @@ abstract class UserRepositoryContract {
   void filteringByEmailFillsPagesAcrossStoreRoundTrips() {
     for (int i = 0; i < 12; i++) {
       User user = newUser((i % 3 == 0 ? "match" : "other") + i + "@example.com");
-      repository().create(user, "h", audit("user.registered", user.id()));
+      repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     }
     Set<String> seen = new HashSet<>();
     UserPage first = repository().list(3, Optional.empty(), Optional.of("match"));
@@ -188,6 +188,41 @@ abstract class UserRepositoryContract {
     assertThat(second.users()).hasSize(1);
     assertThat(second.next()).isEmpty();
     assertThat(seen).hasSize(4);
+  }
+
+  @Test
+  void theWelcomeEmailIsInTheOutboxExactlyWhenTheUserIsStored() {
+    User user = newUser("outbox@example.com");
+    var welcome = dev.blog.core.mail.Emails.welcome(user);
+    repository().create(user, "h", audit("user.registered", user.id()), Optional.of(welcome));
+    User clash = newUser("OUTBOX@example.com".toLowerCase());
+    var secondWelcome = dev.blog.core.mail.Emails.welcome(clash);
+    failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.of(secondWelcome)));
+
+    List<Map<String, AttributeValue>> outbox = dynamo().scan(s -> s.tableName(table())
+        .filterExpression("sk = :outbox").expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"))))
+        .items();
+    assertThat(outbox).singleElement().satisfies(item -> {
+      assertThat(item.get("idempotencyKey").s()).isEqualTo("welcome:" + user.id());
+      assertThat(item.get("to").s()).isEqualTo("outbox@example.com");
+      assertThat(item.get("expiresAt").n()).isNotBlank();
+    });
+  }
+
+  @Test
+  void usersCanBeFoundByRoleAndFollowARoleChange() {
+    User admin = new User(ids.next(), "boss@example.com", "The Boss", null, Role.ADMIN, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS), 1);
+    User user = newUser("plain@example.com");
+    repository().create(admin, "h", audit("user.created", admin.id()), Optional.empty());
+    repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
+    assertThat(repository().withRole(Role.ADMIN)).extracting(User::id).containsExactly(admin.id());
+
+    User promoted = new User(user.id(), user.email(), user.name(), user.age(), Role.ADMIN, user.createdAt(),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS), 2);
+    repository().update(user, promoted, List.of(audit("user.role-changed", user.id())));
+    assertThat(repository().withRole(Role.ADMIN)).extracting(User::id).containsExactlyInAnyOrder(admin.id(), user.id());
+    assertThat(repository().withRole(Role.USER)).isEmpty();
   }
 
   private static User withName(User user, String name, long version) {

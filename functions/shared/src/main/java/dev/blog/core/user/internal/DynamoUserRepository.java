@@ -4,6 +4,9 @@ import static dev.blog.core.store.Transaction.values;
 
 import dev.blog.core.audit.AuditEntry;
 import dev.blog.core.audit.AuditItem;
+import dev.blog.core.mail.EmailMessage;
+import dev.blog.core.mail.OutboxItem;
+import dev.blog.core.security.Role;
 import dev.blog.core.http.ApiException;
 import dev.blog.core.store.ConditionFailed;
 import dev.blog.core.store.DynamoErrors;
@@ -42,12 +45,14 @@ public final class DynamoUserRepository implements UserRepository {
   private final Store store;
   private final DynamoDbTable<UserItem> users;
   private final DynamoDbIndex<UserItem> usersByTime;
+  private final DynamoDbIndex<UserItem> usersByRole;
 
   public DynamoUserRepository(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Store store) {
     this.dynamo = dynamo;
     this.store = store;
     this.users = enhanced.table(store.table(), UserItem.SCHEMA);
     this.usersByTime = users.index("gsi1");
+    this.usersByRole = users.index("gsi2");
   }
 
   @Override
@@ -82,13 +87,14 @@ public final class DynamoUserRepository implements UserRepository {
   }
 
   @Override
-  public void create(User user, String passwordHash, AuditEntry audit) {
+  public void create(User user, String passwordHash, AuditEntry audit, Optional<EmailMessage> email) {
     Transaction tx = store.transaction()
         .putNew("user", UserItem.SCHEMA.itemToMap(UserItem.of(user, passwordHash), true))
         .putNew("email", reservation(user))
         .update("counter", USER_COUNTER, "ADD #count :one", null, Map.of("#count", "count"),
             values(":one", n(1)))
         .putNew("audit", AuditItem.toItem(audit));
+    email.ifPresent(message -> tx.putNew("outbox", OutboxItem.toItem(message, audit.at())));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
@@ -106,7 +112,9 @@ public final class DynamoUserRepository implements UserRepository {
         ":email", s(after.email()), ":name", s(after.name()), ":role", s(after.role().wire()),
         ":updatedAt", s(Times.format(after.updatedAt())), ":version", n(after.version()),
         ":expected", n(before.version()));
-    String update = "SET email = :email, #name = :name, #role = :role, updatedAt = :updatedAt, #version = :version";
+    vals.put(":roleKey", s(UserItem.roleKey(after.role())));
+    String update = "SET email = :email, #name = :name, #role = :role, gsi2pk = :roleKey, updatedAt = :updatedAt, "
+        + "#version = :version";
     if (after.age() != null) {
       update += ", age = :age";
       vals.put(":age", n(after.age()));
@@ -180,6 +188,20 @@ public final class DynamoUserRepository implements UserRepository {
       throw DynamoErrors.translate(e);
     }
     return new UserPage(found, Optional.empty());
+  }
+
+  @Override
+  public List<User> withRole(Role role) {
+    List<User> found = new ArrayList<>();
+    try {
+      for (Page<UserItem> page : usersByRole.query(QueryEnhancedRequest.builder()
+          .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(UserItem.roleKey(role)))).build())) {
+        page.items().forEach(item -> found.add(item.toUser()));
+      }
+    } catch (SdkException e) {
+      throw DynamoErrors.translate(e);
+    }
+    return found;
   }
 
   @Override

@@ -24,6 +24,8 @@ public final class UserItem {
       .addAttribute(String.class, a -> a.name("sk").getter(UserItem::getSk).setter(UserItem::setSk).tags(primarySortKey()))
       .addAttribute(String.class, a -> a.name("gsi1pk").getter(UserItem::getGsi1pk).setter(UserItem::setGsi1pk).tags(secondaryPartitionKey("gsi1")))
       .addAttribute(String.class, a -> a.name("gsi1sk").getter(UserItem::getGsi1sk).setter(UserItem::setGsi1sk).tags(secondarySortKey("gsi1")))
+      .addAttribute(String.class, a -> a.name("gsi2pk").getter(UserItem::getGsi2pk).setter(UserItem::setGsi2pk).tags(secondaryPartitionKey("gsi2")))
+      .addAttribute(String.class, a -> a.name("gsi2sk").getter(UserItem::getGsi2sk).setter(UserItem::setGsi2sk).tags(secondarySortKey("gsi2")))
       .addAttribute(String.class, a -> a.name("id").getter(UserItem::getId).setter(UserItem::setId))
       .addAttribute(String.class, a -> a.name("email").getter(UserItem::getEmail).setter(UserItem::setEmail))
       .addAttribute(String.class, a -> a.name("name").getter(UserItem::getName).setter(UserItem::setName))
@@ -39,6 +41,8 @@ public final class UserItem {
   private String sk;
   private String gsi1pk;
   private String gsi1sk;
+  private String gsi2pk;
+  private String gsi2sk;
   private String id;
   private String email;
   private String name;
@@ -55,12 +59,19 @@ public final class UserItem {
 
   static final String SK = "USER";
 
+  /** gsi2 keys users by role: the daily summary finds the admins without reading every user. */
+  static String roleKey(Role role) {
+    return "ROLE#" + role.wire();
+  }
+
   static UserItem of(User user, String passwordHash) {
     UserItem item = new UserItem();
     item.pk = pk(user.id());
     item.sk = SK;
     item.gsi1pk = USERS_PARTITION;
     item.gsi1sk = user.id();
+    item.gsi2pk = roleKey(user.role());
+    item.gsi2sk = user.id();
     item.id = user.id();
     item.email = user.email();
     item.name = user.name();
@@ -86,6 +97,10 @@ public final class UserItem {
   public void setGsi1pk(String v) { gsi1pk = v; }
   public String getGsi1sk() { return gsi1sk; }
   public void setGsi1sk(String v) { gsi1sk = v; }
+  public String getGsi2pk() { return gsi2pk; }
+  public void setGsi2pk(String v) { gsi2pk = v; }
+  public String getGsi2sk() { return gsi2sk; }
+  public void setGsi2sk(String v) { gsi2sk = v; }
   public String getId() { return id; }
   public void setId(String v) { id = v; }
   public String getEmail() { return email; }

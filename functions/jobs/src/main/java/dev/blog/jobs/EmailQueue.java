@@ -1,0 +1,68 @@
+package dev.blog.jobs;
+
+import dev.blog.core.http.Json;
+import dev.blog.core.mail.EmailMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/** The email queue and its dead-letter queue, as the jobs use them. */
+public final class EmailQueue {
+  /** SQS's batch limit. */
+  static final int BATCH = 10;
+  /** SQS's longest visibility timeout is 12 hours; a back-off never needs more than 15 minutes. */
+  static final int MAX_DELAY_SECONDS = 900;
+
+  private final SqsClient sqs;
+  private final Json json;
+  private final String queueUrl;
+  private final String deadLetterUrl;
+
+  public EmailQueue(SqsClient sqs, Json json, String queueUrl, String deadLetterUrl) {
+    this.sqs = sqs;
+    this.json = json;
+    this.queueUrl = queueUrl;
+    this.deadLetterUrl = deadLetterUrl;
+  }
+
+  /** Queues the emails; returns the positions (in {@code emails}) of those SQS did not take. */
+  public List<Integer> enqueue(List<EmailMessage> emails) {
+    List<Integer> failed = new ArrayList<>();
+    for (int from = 0; from < emails.size(); from += BATCH) {
+      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+      for (int i = from; i < Math.min(from + BATCH, emails.size()); i++) {
+        entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(json.write(emails.get(i))).build());
+      }
+      try {
+        var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        response.failed().forEach(f -> failed.add(Integer.parseInt(f.id())));
+      } catch (SdkException e) {
+        entries.forEach(entry -> failed.add(Integer.parseInt(entry.id())));
+      }
+    }
+    return failed;
+  }
+
+  /** Moves a message the worker can never process to the dead-letter queue, with the reason beside it. */
+  public void deadLetter(String body, String reason) {
+    sqs.sendMessage(r -> r.queueUrl(deadLetterUrl).messageBody(body)
+        .messageAttributes(Map.of("reason", MessageAttributeValue.builder().dataType("String").stringValue(reason).build())));
+  }
+
+  /**
+   * Makes a failed message visible again after an exponential back-off (base, 2 base, 4 base, ...) instead
+   * of the queue's long visibility timeout, so a short outage delays email by seconds, not minutes.
+   */
+  public void retryLater(String receiptHandle, int receiveCount, int baseDelaySeconds) {
+    long delay = Math.min(MAX_DELAY_SECONDS, (long) baseDelaySeconds << Math.min(20, Math.max(0, receiveCount - 1)));
+    try {
+      sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout((int) delay));
+    } catch (SdkException e) {
+      // the message comes back after the queue's visibility timeout instead
+    }
+  }
+}

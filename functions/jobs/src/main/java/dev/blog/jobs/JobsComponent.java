@@ -1,0 +1,39 @@
+package dev.blog.jobs;
+
+import dagger.Component;
+import dev.blog.core.config.Settings;
+import dev.blog.core.http.Json;
+import dev.blog.core.inject.AwsClientsModule;
+import dev.blog.core.inject.CoreModule;
+import dev.blog.core.inject.SettingsModule;
+import dev.blog.core.inject.StoreModule;
+import dev.blog.core.user.UserRepository;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The object graph of the jobs functions; each function asks only for what it uses. */
+@Singleton
+@Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class, JobsModule.class})
+public interface JobsComponent {
+  Json json();
+
+  Settings settings();
+
+  Clock clock();
+
+  EmailSender emailSender();
+
+  EmailQueue emailQueue();
+
+  IdempotencyStore idempotency();
+
+  ActivityCounter activity();
+
+  Metrics metrics();
+
+  UserRepository userRepository();
+
+  static JobsComponent create() {
+    return DaggerJobsComponent.create();
+  }
+}

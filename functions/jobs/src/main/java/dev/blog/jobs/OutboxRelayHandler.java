@@ -1,0 +1,60 @@
+package dev.blog.jobs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.blog.core.mail.EmailMessage;
+import dev.blog.core.mail.OutboxItem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outbox relay: the table's stream (filtered to new outbox items) triggers it, and it puts each email
+ * on the email queue. It reports the first record SQS did not take, so Lambda retries from there; a
+ * record relayed twice is harmless (the worker sends each idempotency key once).
+ * See https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
+ */
+public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  private final EmailQueue queue;
+
+  public OutboxRelayHandler() {
+    this(JobsComponent.create().emailQueue());
+  }
+
+  OutboxRelayHandler(EmailQueue queue) {
+    this.queue = queue;
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    List<EmailMessage> emails = new ArrayList<>();
+    List<String> sequenceNumbers = new ArrayList<>();
+    for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+      Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+      // The event source mapping's filter passes only new outbox items; anything else is not ours to relay.
+      if (!"INSERT".equals(record.getEventName()) || image == null || image.get("sk") == null
+          || !OutboxItem.SK.equals(image.get("sk").getS())) {
+        continue;
+      }
+      Map<String, String> strings = new HashMap<>();
+      image.forEach((name, value) -> {
+        if (value.getS() != null) {
+          strings.put(name, value.getS());
+        }
+      });
+      emails.add(OutboxItem.fromItem(strings));
+      sequenceNumbers.add(record.getDynamodb().getSequenceNumber());
+    }
+    List<Integer> failed = queue.enqueue(emails);
+    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+    // Stream batches are retried from the lowest failed sequence number: reporting the first is enough.
+    failed.stream().min(Integer::compare).ifPresent(i ->
+        failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumbers.get(i)).build()));
+    context.getLogger().log("{\"message\":\"outbox relayed\",\"emails\":" + emails.size() + ",\"failed\":" + failed.size() + "}\n");
+    return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+  }
+}
