@@ -72,6 +72,8 @@ final class SqsEventSource implements AutoCloseable {
 
   private void deliver(List<Message> messages) throws InterruptedException {
     InvocationResult result = function.invoke(event(messages));
+    log.accept("[" + function.logicalId() + "] SQS batch of " + messages.size()
+        + (result.initMillis() > 0 ? ", cold start " + result.initMillis() + " ms" : "") + ", invoke " + result.durationMillis() + " ms");
     if (!result.succeeded()) {
       log.accept("[" + function.logicalId() + "] batch of " + messages.size() + " failed; the messages will be retried: "
           + result.payload());

@@ -109,6 +109,8 @@ final class StreamEventSource implements AutoCloseable {
     List<Record> remaining = records;
     for (int attempt = 0; running && !remaining.isEmpty(); attempt++) {
       InvocationResult result = function.invoke(event(remaining));
+      log.accept("[" + function.logicalId() + "] stream batch of " + remaining.size()
+          + (result.initMillis() > 0 ? ", cold start " + result.initMillis() + " ms" : "") + ", invoke " + result.durationMillis() + " ms");
       int failedAt = result.succeeded() ? firstFailure(result.payload(), remaining) : 0;
       if (failedAt < 0) {
         return;
