@@ -3,6 +3,9 @@ package dev.blog.core.inject;
 import dagger.Module;
 import dagger.Provides;
 import dev.blog.core.config.Settings;
+import dev.blog.core.snapstart.DynamoDbPriming;
+import dev.blog.core.snapstart.Priming;
+import dev.blog.core.snapstart.PrimingInterceptor;
 import dev.blog.core.store.SecretSource;
 import dev.blog.core.store.internal.SecretsManagerSource;
 import javax.inject.Singleton;
@@ -28,11 +31,15 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static DynamoDbClient dynamoDb(Settings settings) {
-    return DynamoDbClient.builder()
+    DynamoDbClient client = DynamoDbClient.builder()
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings))
         .httpClient(UrlConnectionHttpClient.builder().build())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(new PrimingInterceptor()))
         .build();
+    // SnapStart: the snapshot holds a client that has run its request path once, without a request.
+    Priming.beforeCheckpoint("dynamodb", () -> DynamoDbPriming.prime(client, settings::tableName));
+    return client;
   }
 
   @Provides
