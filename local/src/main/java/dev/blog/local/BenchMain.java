@@ -1,0 +1,354 @@
+package dev.blog.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code ./dev bench [--runs N] [--json FILE] [--warm N] [--only Fn,Fn]}: the cold-start benchmark of every
+ * function in template.yaml. Each function gets N fresh JVMs (its deployable jar plus a dependency-free
+ * harness, Lambda's JVM flags, one CPU, its template environment) against DynamoDB Local and the Secrets
+ * Manager stand-in in this JVM, then one more JVM that counts the classes loaded at the first response and
+ * calls the handler in a loop for warm latencies. The floor is a hello-world main under the same flags.
+ * The table goes to stdout, progress to stderr.
+ */
+public final class BenchMain {
+  /** The harness classes a child needs; copied out of this module so the child sees nothing else of it. */
+  private static final List<String> HARNESS_CLASSES = List.of("BenchHarness", "BenchHarness$Events", "BenchContext",
+      "BenchLogger", "FirstResponse", "Hello");
+  private static final String HARNESS_MAIN = "dev.blog.local.bench.BenchHarness";
+  private static final String FLOOR_MAIN = "dev.blog.local.bench.Hello";
+  /** Warm calls not measured: the first calls of a new environment still load and link code. */
+  private static final int WARMUP = 100;
+  /** Read before this JVM pins itself to one CPU, after which the JDK sees only that one. */
+  private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+  record Options(int runs, int warm, Optional<Path> json, Set<String> only) {
+    static Options parse(String[] args) {
+      int runs = 5;
+      int warm = 1000;
+      Path json = null;
+      Set<String> only = Set.of();
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--runs" -> runs = positive(args, ++i);
+          case "--warm" -> warm = positive(args, ++i);
+          case "--json" -> json = Path.of(value(args, ++i));
+          case "--only" -> only = Set.of(value(args, ++i).split(","));
+          default -> throw new IllegalArgumentException("usage: ./dev bench [--runs N] [--json FILE] [--warm N] [--only Fn,Fn]"
+              + " (unknown argument " + args[i] + ")");
+        }
+      }
+      return new Options(runs, warm, Optional.ofNullable(json), only);
+    }
+
+    private static String value(String[] args, int i) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(args[i - 1] + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static int positive(String[] args, int i) {
+      int n = Integer.parseInt(value(args, i));
+      if (n < 1) {
+        throw new IllegalArgumentException(args[i - 1] + " must be at least 1");
+      }
+      return n;
+    }
+  }
+
+  /** One row of the table; the warm figures are null for a function that was not run. */
+  record Row(String functionId, double coldMedianMs, double coldMinMs, double coldMaxMs, double initMs,
+      double firstInvokeMs, double warmP50Us, double warmP99Us, int warmCalls, int classes, long artifactBytes,
+      List<String> notes) {}
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("dev: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    long began = System.nanoTime();
+    Template template = Template.load(Template.findProjectDir());
+    Path work = Files.createDirectories(template.projectDir().resolve("target").resolve("bench"));
+    Path harness = extractHarness(Files.createTempDirectory("blog-bench-harness"));
+    keepOffTheFunctionsCpu();
+
+    long[] floorRuns = floorRuns(options, harness, template, work);
+    double floor = BenchStats.median(floorRuns) / 1e6;
+    List<Row> rows = new ArrayList<>();
+    try (BenchFixtures fixtures = BenchFixtures.start(template)) {
+      List<String> ids = template.functionIds().stream()
+          .filter(id -> options.only().isEmpty() || options.only().contains(id)).toList();
+      if (ids.isEmpty()) {
+        throw new IllegalArgumentException("No function of template.yaml matches --only " + options.only());
+      }
+      Template.FunctionDef any = template.function(ids.get(0));
+      String table = fixtures.environment(any).get("TABLE_NAME");
+      fixtures.seedUsers(table, any.jar(), options.runs() + 1 + WARMUP + options.warm());
+      long[] store = fixtures.getItemNanos(table, options.warm());
+      progress("DynamoDB Local GetItem from the bench JVM: p50 %.0f µs, p99 %.0f µs", BenchStats.percentile(store, 50) / 1e3,
+          BenchStats.percentile(store, 99) / 1e3);
+      Map<Path, Path> snapshots = new LinkedHashMap<>();
+      for (String id : ids) {
+        // A copy of the jar: a build running beside the bench must not swap it between two JVMs.
+        Template.FunctionDef declared = template.function(id);
+        Path jar = snapshots.computeIfAbsent(declared.jar(), original -> snapshot(original, work));
+        Template.FunctionDef def = new Template.FunctionDef(id, declared.handler(), jar, declared.memoryMb(),
+            declared.timeoutSeconds(), declared.environment());
+        Map<String, String> env = fixtures.environment(def);
+        Optional<BenchScenario> scenario = BenchScenario.of(id, template.projectDir(), fixtures, env);
+        if (scenario.isEmpty()) {
+          progress("%s: skipped, no sample event for it in events/", id);
+          continue;
+        }
+        try {
+          rows.add(benchFunction(def, env, scenario.get(), options, harness, work));
+        } catch (IllegalStateException e) {
+          progress("%s: FAILED, left out of the table: %s", id, e.getMessage());
+        }
+      }
+    }
+    printTable(floorRuns, rows, options);
+    if (options.json().isPresent()) {
+      writeJson(options.json().get(), floor, rows);
+    }
+    progress("done in %.0f s", (System.nanoTime() - began) / 1e9);
+    System.exit(0); // DynamoDB Local leaves non-daemon threads
+  }
+
+  private static long[] floorRuns(Options options, Path harness, Template template, Path work) {
+    Map<String, String> env = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin",
+        "JAVA_TOOL_OPTIONS", javaToolOptions(template));
+    long[] cold = new long[options.runs()];
+    for (int i = 0; i < cold.length; i++) {
+      cold[i] = BenchChild.run(BenchChild.LAMBDA_FLAGS, harness.toString(), FLOOR_MAIN, List.of(), env,
+          work.resolve("floor.log"), "hello", 60).coldNanos();
+      progress("floor: run %d/%d %.0f ms", i + 1, cold.length, cold[i] / 1e6);
+    }
+    return cold;
+  }
+
+  /** The Globals' JAVA_TOOL_OPTIONS, which every function gets (the floor must run under the same flags). */
+  private static String javaToolOptions(Template template) {
+    for (String id : template.functionIds()) {
+      Object value = template.function(id).environment().get("JAVA_TOOL_OPTIONS");
+      if (value instanceof String s) {
+        return s;
+      }
+    }
+    return "";
+  }
+
+  private static Row benchFunction(Template.FunctionDef def, Map<String, String> env, BenchScenario scenario,
+      Options options, Path harness, Path work) throws IOException {
+    String id = def.logicalId();
+    Path event = Files.writeString(work.resolve(id + ".event.json"), scenario.eventJson());
+    Path log = work.resolve(id + ".log");
+    Files.deleteIfExists(log);
+    String classpath = def.jar() + java.io.File.pathSeparator + harness;
+    List<String> notes = new ArrayList<>();
+    if (!scenario.note().isEmpty()) {
+      notes.add(scenario.note());
+    }
+    // Every invocation gets its own index, across all this function's JVMs (see BenchScenario).
+    long index = 0;
+    long[] cold = new long[options.runs()];
+    double[] init = new double[options.runs()];
+    long[] firstInvoke = new long[options.runs()];
+    for (int r = 0; r < options.runs(); r++) {
+      BenchChild.Report report = BenchChild.run(BenchChild.LAMBDA_FLAGS, classpath, HARNESS_MAIN,
+          harnessArgs(def, event, index, 0, 0, false), env, log, "@bench first ", 120);
+      index++;
+      cold[r] = report.coldNanos();
+      init[r] = report.initMillis();
+      firstInvoke[r] = report.firstInvokeNanos();
+      checkStatus("cold run " + (r + 1), report.status(), scenario, notes);
+      progress("%s: cold %d/%d %.0f ms (init %.0f ms, first invoke %.1f ms, %s)", id, r + 1, cold.length,
+          cold[r] / 1e6, init[r], firstInvoke[r] / 1e6, report.status());
+    }
+
+    int warmCalls = Math.min(options.warm(), scenario.maxWarmCalls());
+    int warmup = Math.min(WARMUP, warmCalls / 10);
+    if (warmCalls < options.warm()) {
+      notes.add("warm over " + warmCalls + " calls after " + warmup + " unmeasured (Argon2id-bound)");
+    }
+    progress("%s: counting classes, then %d warm calls after %d unmeasured ones...", id, warmCalls, warmup);
+    Path classLog = work.resolve(id + ".classes.log");
+    Files.deleteIfExists(classLog);
+    List<String> flags = new ArrayList<>(BenchChild.LAMBDA_FLAGS);
+    flags.add("-Xlog:class+load=info:file=" + classLog);
+    BenchChild.Report warm = BenchChild.run(flags, classpath, HARNESS_MAIN,
+        harnessArgs(def, event, index, warmup, warmCalls, true), env, log, "@bench first ", 1800);
+    int classes = BenchChild.classesBeforeMarker(classLog);
+    for (String counted : warm.warmStatuses().split(",")) {
+      checkStatus("warm", counted.substring(0, counted.lastIndexOf('x')), scenario, notes);
+    }
+    long[] warmNanos = warm.warmNanos();
+    Row row = new Row(id, BenchStats.median(cold) / 1e6, BenchStats.min(cold) / 1e6, BenchStats.max(cold) / 1e6,
+        median(init), BenchStats.median(firstInvoke) / 1e6, BenchStats.percentile(warmNanos, 50) / 1e3,
+        BenchStats.percentile(warmNanos, 99) / 1e3, warmNanos.length, classes, Files.size(def.jar()), List.copyOf(notes));
+    progress("%s: warm p50 %.0f µs, p99 %.0f µs (%s), %d classes at first response", id, row.warmP50Us(),
+        row.warmP99Us(), warm.warmStatuses(), classes);
+    return row;
+  }
+
+  private static double median(double[] values) {
+    long[] micros = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      micros[i] = Math.round(values[i] * 1000);
+    }
+    return BenchStats.median(micros) / 1000;
+  }
+
+  private static List<String> harnessArgs(Template.FunctionDef def, Path event, long start, int warmup, int warm,
+      boolean census) {
+    return List.of(def.handler(), event.toString(), Long.toString(start), Integer.toString(warmup),
+        Integer.toString(warm), BenchChild.SPAWN_MILLIS, Boolean.toString(census), Integer.toString(def.memoryMb()),
+        Integer.toString(def.timeoutSeconds()), def.logicalId());
+  }
+
+  /** A wrong answer does not stop the bench, but the table says so: its latency is not the one asked for. */
+  private static void checkStatus(String what, String status, BenchScenario scenario, List<String> notes) {
+    if (!scenario.expected().contains(status)) {
+      String note = what + " answered " + status + ", expected " + String.join("/", scenario.expected());
+      notes.add(note);
+      progress("%s: WARNING %s", scenario.functionId(), note);
+    }
+  }
+
+  /**
+   * Pins this JVM (DynamoDB Local, the Secrets Manager stand-in) to CPU 1 so that the function on CPU 0
+   * competes with nothing of the bench's own. Best effort: skipped on one CPU or without taskset.
+   */
+  private static void keepOffTheFunctionsCpu() {
+    Optional<Path> taskset = BenchChild.taskset();
+    if (taskset.isEmpty() || CPUS < 2) {
+      progress("not pinning: %s", taskset.isEmpty() ? "no taskset" : "one CPU only");
+      return;
+    }
+    try {
+      Process p = new ProcessBuilder(taskset.get().toString(), "-a", "-p", "-c", "1",
+          Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      p.waitFor();
+    } catch (IOException e) {
+      progress("could not pin the bench to CPU 1: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Path extractHarness(Path dir) throws IOException {
+    Path pkg = Files.createDirectories(dir.resolve("dev/blog/local/bench"));
+    for (String name : HARNESS_CLASSES) {
+      try (InputStream in = BenchMain.class.getResourceAsStream("bench/" + name + ".class")) {
+        if (in == null) {
+          throw new IllegalStateException("Harness class " + name + " is missing from the local module's classes");
+        }
+        Files.copy(in, pkg.resolve(name + ".class"));
+      }
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+    return dir;
+  }
+
+  private static Path snapshot(Path jar, Path work) {
+    try {
+      return Files.copy(jar, work.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy " + jar + " (run ./dev build)", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp dir left behind is harmless
+    }
+  }
+
+  private static void printTable(long[] floorRuns, List<Row> rows, Options options) {
+    double floor = BenchStats.median(floorRuns) / 1e6;
+    String header = "%-20s %8s %7s %7s %7s %8s %9s %10s %10s %8s %7s%n";
+    String line = "%-20s %8.0f %7.0f %7.0f %7s %8s %9s %10s %10s %8s %7s%n";
+    System.out.printf(Locale.ROOT, "%nJava %s (%s), %d CPUs, function JVMs %s; %d cold starts per function; "
+        + "warm: %d calls in one JVM after %d unmeasured, unless a note says fewer.%n%n", System.getProperty("java.vm.version"),
+        System.getProperty("java.vm.vendor"), CPUS,
+        BenchChild.taskset().isPresent() ? "on CPU 0 (taskset)" : "not pinned", options.runs(), options.warm(),
+        Math.min(WARMUP, options.warm() / 10));
+    System.out.printf(Locale.ROOT, header, "function", "cold ms", "min", "max", "x floor", "init ms", "1st inv ms",
+        "warm p50µs", "warm p99µs", "classes", "jar MB");
+    System.out.printf(Locale.ROOT, line, "floor (hello world)", floor, BenchStats.min(floorRuns) / 1e6,
+        BenchStats.max(floorRuns) / 1e6, "1.0", "", "", "", "", "", "");
+    for (Row r : rows) {
+      System.out.printf(Locale.ROOT, line, r.functionId(), r.coldMedianMs(), r.coldMinMs(), r.coldMaxMs(),
+          String.format(Locale.ROOT, "%.1f", r.coldMedianMs() / floor), String.format(Locale.ROOT, "%.0f", r.initMs()),
+          String.format(Locale.ROOT, "%.1f", r.firstInvokeMs()), String.format(Locale.ROOT, "%.0f", r.warmP50Us()),
+          String.format(Locale.ROOT, "%.0f", r.warmP99Us()), Integer.toString(r.classes()),
+          String.format(Locale.ROOT, "%.1f", r.artifactBytes() / 1e6));
+    }
+    System.out.println();
+    for (Row r : rows) {
+      if (!r.notes().isEmpty()) {
+        System.out.println(r.functionId() + ": " + String.join("; ", r.notes()));
+      }
+    }
+  }
+
+  private static void writeJson(Path file, double floor, List<Row> rows) {
+    Map<String, Object> functions = new LinkedHashMap<>();
+    for (Row r : rows) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("cold_ms_median", round(r.coldMedianMs()));
+      f.put("cold_ms_min", round(r.coldMinMs()));
+      f.put("cold_ms_max", round(r.coldMaxMs()));
+      f.put("init_ms", round(r.initMs()));
+      f.put("first_invoke_ms", round(r.firstInvokeMs()));
+      f.put("warm_p50_us", round(r.warmP50Us()));
+      f.put("warm_p99_us", round(r.warmP99Us()));
+      f.put("warm_calls", r.warmCalls());
+      f.put("classes", r.classes());
+      f.put("artifact_bytes", r.artifactBytes());
+      f.put("notes", r.notes());
+      functions.put(r.functionId(), f);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("floor_ms", round(floor));
+    root.put("functions", functions);
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+      progress("wrote %s", file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static void progress(String format, Object... args) {
+    System.err.println("bench: " + String.format(Locale.ROOT, format, args));
+  }
+}
