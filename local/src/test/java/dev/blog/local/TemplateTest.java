@@ -15,9 +15,28 @@ class TemplateTest {
   void everyContractRouteIsServedAndOnlyRegisterLoginAndJwksArePublic() {
     List<String> routes = template.routes().stream().map(Template.Route::routeKey).toList();
     assertThat(routes).contains("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json", "GET /me",
-        "GET /users", "GET /users/{id}", "POST /users", "PUT /users/{id}", "DELETE /users/{id}");
+        "GET /users", "GET /users/{id}", "POST /users", "PUT /users/{id}", "DELETE /users/{id}", "POST /posts",
+        "GET /posts", "GET /posts/{id}", "PUT /posts/{id}", "DELETE /posts/{id}", "GET /audit", "POST /graphql");
     assertThat(template.routes().stream().filter(r -> !r.authorized()).map(Template.Route::routeKey))
         .containsExactlyInAnyOrder("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json");
+  }
+
+  @Test
+  void openApiDocumentsExactlyTheRoutesTheTemplateDeclares() throws java.io.IOException {
+    var yaml = new org.yaml.snakeyaml.Yaml();
+    Map<String, Object> openApi;
+    try (var in = java.nio.file.Files.newInputStream(template.projectDir().resolve("openapi.yaml"))) {
+      openApi = yaml.load(in);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openApi.get("paths");
+    List<String> documented = paths.entrySet().stream()
+        .flatMap(path -> path.getValue().keySet().stream()
+            .filter(key -> List.of("get", "post", "put", "delete", "patch").contains(key))
+            .map(method -> method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey()))
+        .toList();
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(
+        template.routes().stream().map(Template.Route::routeKey).toList());
   }
 
   @Test

@@ -2,8 +2,14 @@ package dev.blog.core.inject;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.blog.core.audit.AuditRepository;
+import dev.blog.core.audit.AuditService;
+import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.config.Settings;
 import dev.blog.core.http.Json;
+import dev.blog.core.post.PostRepository;
+import dev.blog.core.post.PostService;
+import dev.blog.core.post.internal.DynamoPostRepository;
 import dev.blog.core.security.PasswordHasher;
 import dev.blog.core.store.Cursors;
 import dev.blog.core.store.Ids;
@@ -51,7 +57,33 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static UserService userService(UserRepository users, PasswordHasher passwords, Cursors cursors, Ids ids, Clock clock) {
-    return new UserService(users, passwords, cursors, ids, clock);
+  static UserService userService(UserRepository users, PasswordHasher passwords, Cursors cursors, Ids ids, Clock clock,
+      PostService posts) {
+    // Deleting a user deletes their posts first (README, "Data design": the cascade).
+    return new UserService(users, passwords, cursors, ids, clock, posts::deleteAllBy);
+  }
+
+  @Provides
+  @Singleton
+  static PostRepository posts(DynamoDbClient dynamo, Store store) {
+    return new DynamoPostRepository(dynamo, store);
+  }
+
+  @Provides
+  @Singleton
+  static PostService postService(PostRepository posts, Cursors cursors, Ids ids, Clock clock) {
+    return new PostService(posts, cursors, ids, clock);
+  }
+
+  @Provides
+  @Singleton
+  static AuditRepository auditLog(DynamoDbClient dynamo, Store store) {
+    return new DynamoAuditRepository(dynamo, store);
+  }
+
+  @Provides
+  @Singleton
+  static AuditService auditService(AuditRepository audit, Cursors cursors) {
+    return new AuditService(audit, cursors);
   }
 }

@@ -30,6 +30,13 @@ public interface UserRepository {
   /** Replaces {@code before} by {@code after}, only if the stored version is still {@code before.version()}. */
   void update(User before, User after, List<AuditEntry> audit);
 
+  /**
+   * Marks the user as being deleted, only if the stored version is still {@code user.version()}: from then on
+   * no post can be written for them (the post transactions check the mark), so a cascade can finish.
+   * The version is left as it is, so a retried delete with the same If-Match goes on where it stopped.
+   */
+  void markDeleting(User user);
+
   /** Deletes the user and their email reservation, only if the stored version is still {@code user.version()}. */
   void delete(User user, AuditEntry audit);
 

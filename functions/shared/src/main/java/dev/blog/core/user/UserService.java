@@ -32,8 +32,11 @@ public final class UserService {
   private final Cursors cursors;
   private final Ids ids;
   private final Clock clock;
+  private final UserContent content;
 
-  public UserService(UserRepository users, PasswordHasher passwords, Cursors cursors, Ids ids, Clock clock) {
+  public UserService(UserRepository users, PasswordHasher passwords, Cursors cursors, Ids ids, Clock clock,
+      UserContent content) {
+    this.content = content;
     this.users = users;
     this.passwords = passwords;
     this.cursors = cursors;
@@ -156,6 +159,11 @@ public final class UserService {
     if (caller.isSelf(id)) {
       throw ApiException.conflict("An admin cannot delete their own account; ask another admin");
     }
+    // Mark first, so no post can be written from here on; then the posts, in batches of their own
+    // transactions (a user may have more than one transaction holds); then the user transaction as ever.
+    // Every step is idempotent: a delete that failed half-way is finished by the next one.
+    users.markDeleting(user);
+    content.removeAllOf(id, caller.userId());
     users.delete(user, audit(caller.userId(), "user.deleted", id, now()));
   }
 

@@ -1,9 +1,12 @@
 package dev.blog.core.testing;
 
 import dagger.Component;
+import dev.blog.core.audit.AuditService;
 import dev.blog.core.http.Json;
 import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.StoreModule;
+import dev.blog.core.post.PostRepository;
+import dev.blog.core.post.PostService;
 import dev.blog.core.user.UserRepository;
 import dev.blog.core.user.UserService;
 import javax.inject.Singleton;
@@ -19,7 +22,21 @@ public interface TestCoreComponent {
 
   UserRepository repository();
 
+  PostService posts();
+
+  PostRepository postRepository();
+
+  AuditService audit();
+
   DynamoDbClient dynamo();
+
+  dev.blog.core.security.PasswordHasher passwords();
+
+  dev.blog.core.store.Cursors cursors();
+
+  dev.blog.core.store.Ids ids();
+
+  java.time.Clock clock();
 
   static TestCoreComponent on(TestStore.Table table) {
     return DaggerTestCoreComponent.builder().localModule(table.module()).build();

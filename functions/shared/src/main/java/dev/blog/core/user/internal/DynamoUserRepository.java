@@ -142,6 +142,22 @@ public final class DynamoUserRepository implements UserRepository {
   }
 
   @Override
+  public void markDeleting(User user) {
+    try {
+      // One item, no audit entry: the mark changes nothing anyone sees; the delete that follows is audited.
+      dynamo.updateItem(r -> r.tableName(store.table()).key(userKey(user.id()))
+          .updateExpression("SET deleting = :at, latestPostIds = :none")
+          .conditionExpression("version = :expected")
+          .expressionAttributeValues(values(":at", s(Times.format(java.time.Instant.now())),
+              ":none", AttributeValue.fromL(List.of()), ":expected", n(user.version()))));
+    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+      throw stale();
+    } catch (SdkException e) {
+      throw DynamoErrors.translate(e);
+    }
+  }
+
+  @Override
   public void delete(User user, AuditEntry audit) {
     Transaction tx = store.transaction()
         .delete("user", userKey(user.id()), "version = :expected", values(":expected", n(user.version())))

@@ -1,0 +1,34 @@
+package dev.blog.posts;
+
+import dev.blog.core.http.ApiHandler;
+import dev.blog.core.http.ApiRequest;
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.Json;
+import dev.blog.core.post.PostService;
+
+/** {@code POST /posts} with {@code {title, content, published?}}: any caller, as the author; a draft by default. */
+public final class CreatePostHandler extends ApiHandler {
+  record Body(String title, String content, Boolean published) {}
+
+  private final PostService posts;
+
+  public CreatePostHandler() {
+    this(PostsComponent.create());
+  }
+
+  private CreatePostHandler(PostsComponent c) {
+    this(c.posts(), c.json());
+  }
+
+  CreatePostHandler(PostService posts, Json json) {
+    super(json);
+    this.posts = posts;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    var caller = request.caller(); // before reading the body: no caller, no parsing
+    Body body = request.body(Body.class);
+    return PostResponses.created(posts.create(caller, body.title(), body.content(), body.published()));
+  }
+}

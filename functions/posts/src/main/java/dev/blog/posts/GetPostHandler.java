@@ -1,0 +1,30 @@
+package dev.blog.posts;
+
+import dev.blog.core.http.ApiHandler;
+import dev.blog.core.http.ApiRequest;
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.Json;
+import dev.blog.core.post.PostService;
+
+/** {@code GET /posts/{id}}: a published post to anyone; a draft only to its author and staff (else 404). */
+public final class GetPostHandler extends ApiHandler {
+  private final PostService posts;
+
+  public GetPostHandler() {
+    this(PostsComponent.create());
+  }
+
+  private GetPostHandler(PostsComponent c) {
+    this(c.posts(), c.json());
+  }
+
+  GetPostHandler(PostService posts, Json json) {
+    super(json);
+    this.posts = posts;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    return PostResponses.ok(posts.get(request.caller(), request.pathParameter("id")));
+  }
+}

@@ -1,0 +1,26 @@
+package dev.blog.posts;
+
+import dagger.Component;
+import dev.blog.core.audit.AuditService;
+import dev.blog.core.http.Json;
+import dev.blog.core.inject.AwsClientsModule;
+import dev.blog.core.inject.CoreModule;
+import dev.blog.core.inject.SettingsModule;
+import dev.blog.core.inject.StoreModule;
+import dev.blog.core.post.PostService;
+import javax.inject.Singleton;
+
+/** The object graph of the posts and audit functions. */
+@Singleton
+@Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class})
+public interface PostsComponent {
+  Json json();
+
+  PostService posts();
+
+  AuditService audit();
+
+  static PostsComponent create() {
+    return DaggerPostsComponent.create();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.blog.core.audit;
+
+import dev.blog.core.http.ApiException;
+import dev.blog.core.security.Caller;
+import dev.blog.core.security.Role;
+import dev.blog.core.store.Cursors;
+import dev.blog.core.store.Ids;
+import java.util.Map;
+import java.util.Optional;
+
+/** Who may read the audit log (admins), and its cursor pages. */
+public final class AuditService {
+  private static final String LISTING_SCOPE = "audit";
+  private static final int TARGET_ID_MAX = 100;
+
+  private final AuditRepository audit;
+  private final Cursors cursors;
+
+  public AuditService(AuditRepository audit, Cursors cursors) {
+    this.audit = audit;
+    this.cursors = cursors;
+  }
+
+  public AuditListing list(Caller caller, Optional<String> targetId, int limit, Optional<String> cursor) {
+    caller.require(Role.ADMIN);
+    Optional<String> target = targetId.map(String::trim).filter(t -> !t.isEmpty());
+    if (target.isPresent() && target.get().length() > TARGET_ID_MAX) {
+      throw ApiException.invalidField("targetId", "must be at most " + TARGET_ID_MAX + " characters");
+    }
+    // Bound to the target: a cursor of one target's trail is refused on another's.
+    String scope = LISTING_SCOPE + "\n" + target.orElse("*");
+    Optional<String> before = cursor.filter(c -> !c.isEmpty()).map(c -> {
+      Map<String, String> position = cursors.decode(scope, c);
+      String id = position.get("id");
+      if (id == null || position.size() != 1 || !Ids.isUuid(id)) {
+        throw ApiException.invalidField("cursor", "is not a cursor this listing issued");
+      }
+      return id;
+    });
+    AuditPage page = audit.list(target, limit, before);
+    return new AuditListing(page.entries(),
+        page.lastShown().map(id -> cursors.encode(scope, Map.of("id", id))).orElse(null));
+  }
+}

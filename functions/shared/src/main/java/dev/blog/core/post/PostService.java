@@ -1,0 +1,191 @@
+package dev.blog.core.post;
+
+import dev.blog.core.audit.AuditEntry;
+import dev.blog.core.http.ApiException;
+import dev.blog.core.http.Validator;
+import dev.blog.core.security.Caller;
+import dev.blog.core.store.Cursors;
+import dev.blog.core.store.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The rules about posts, for REST and GraphQL alike: who sees a draft (its author, moderators, admins;
+ * nobody else, and in listings only its author), who may change a post (its author and staff),
+ * validation, and the audit entry of each change.
+ */
+public final class PostService {
+  private static final String TARGET_TYPE = "post";
+  private static final String LISTING_SCOPE = "posts";
+
+  private final PostRepository posts;
+  private final Cursors cursors;
+  private final Ids ids;
+  private final Clock clock;
+
+  public PostService(PostRepository posts, Cursors cursors, Ids ids, Clock clock) {
+    this.posts = posts;
+    this.cursors = cursors;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** Any caller writes posts as themselves; a post is a draft unless {@code published} says otherwise. */
+  public Post create(Caller caller, String title, String content, Boolean published) {
+    Validator v = new Validator();
+    PostRules.title(v, title);
+    PostRules.content(v, content);
+    v.throwIfInvalid();
+    Instant now = now();
+    Post post = new Post(ids.next(), caller.userId(), title, content, Boolean.TRUE.equals(published), now, now, 1);
+    posts.create(post, audit(caller, "post.created", post.id(), now));
+    return post;
+  }
+
+  /** A draft is 404 to all but its author and staff: its existence is not disclosed. */
+  public Post get(Caller caller, String id) {
+    return findVisible(caller, id).orElseThrow(PostService::notFound);
+  }
+
+  /**
+   * Newest first. Without {@code authorId}: everybody's published posts, or with {@code published=false}
+   * the caller's own drafts. With it: that author's published posts, and their drafts only for the author.
+   * Others' drafts are never listed, whoever asks (staff find them by id).
+   */
+  public PostListing list(Caller caller, Optional<String> authorId, Optional<Boolean> published, int limit,
+      Optional<String> cursor) {
+    Optional<String> author = authorId.filter(a -> !a.isEmpty());
+    if (author.isPresent() && !Ids.isUuid(author.get())) {
+      throw ApiException.invalidField("authorId", "must be a user id");
+    }
+    // The cursor is bound to its listing: one from another author or filter is rejected, not misapplied.
+    String scope = LISTING_SCOPE + "\n" + author.orElse("*") + "\n" + published.map(String::valueOf).orElse("*");
+    Optional<String> before = cursor.filter(c -> !c.isEmpty()).map(c -> position(scope, c));
+    PostPage page = page(caller, author, published, limit, before);
+    String next = page.lastShown().map(id -> cursors.encode(scope, Map.of("id", id))).orElse(null);
+    return new PostListing(page.posts(), next);
+  }
+
+  /** An author's posts as {@code caller} may list them (GraphQL's {@code User.posts}). */
+  public PostListing byAuthor(Caller caller, String authorId, int limit, Optional<String> cursor) {
+    return list(caller, Optional.of(authorId), Optional.empty(), limit, cursor);
+  }
+
+  /**
+   * The first page of many authors' posts for {@code caller}, batched: everyone's published posts come from
+   * one batched read; the caller's own page (which includes drafts) is read apart. Same rules as {@link #list}.
+   */
+  public Map<String, PostListing> firstPages(Caller caller, Collection<String> authorIds, int limit) {
+    Map<String, PostListing> pages = new HashMap<>();
+    var others = authorIds.stream().filter(a -> !caller.isSelf(a) && Ids.isUuid(a)).toList();
+    Map<String, PostPage> batched = limit <= PostRepository.LATEST_KEPT
+        ? posts.latestPublished(others, limit) : Map.of();
+    for (String author : authorIds) {
+      if (batched.containsKey(author)) {
+        String scope = LISTING_SCOPE + "\n" + author + "\n*";
+        PostPage page = batched.get(author);
+        pages.put(author, new PostListing(page.posts(),
+            page.lastShown().map(id -> cursors.encode(scope, Map.of("id", id))).orElse(null)));
+      } else {
+        pages.put(author, byAuthor(caller, author, limit, Optional.empty()));
+      }
+    }
+    return pages;
+  }
+
+  public Post update(Caller caller, String id, PostPatch patch, OptionalLong ifMatch) {
+    Post before = findVisible(caller, id).orElseThrow(PostService::notFound);
+    requireAuthorOrStaff(caller, before);
+    requireVersion(before, ifMatch);
+    String title = patch.title() == null ? before.title() : patch.title();
+    String content = patch.content() == null ? before.content() : patch.content();
+    boolean published = patch.published() == null ? before.published() : patch.published();
+    Validator v = new Validator();
+    PostRules.title(v, title);
+    PostRules.content(v, content);
+    v.throwIfInvalid();
+    if (title.equals(before.title()) && content.equals(before.content()) && published == before.published()) {
+      return before; // nothing to write, nothing to audit
+    }
+    Instant now = now();
+    Post after = new Post(id, before.authorId(), title, content, published, before.createdAt(), now,
+        before.version() + 1);
+    posts.update(before, after, audit(caller, "post.updated", id, now));
+    return after;
+  }
+
+  public void delete(Caller caller, String id, OptionalLong ifMatch) {
+    Post post = findVisible(caller, id).orElseThrow(PostService::notFound);
+    requireAuthorOrStaff(caller, post);
+    requireVersion(post, ifMatch);
+    posts.delete(post, audit(caller, "post.deleted", id, now()));
+  }
+
+  /** Removes every post of a user that is being deleted ({@code actorId} deletes the user). */
+  public int deleteAllBy(String authorId, String actorId) {
+    Instant now = now();
+    return posts.deleteAllBy(authorId, post -> new AuditEntry(ids.next(), actorId, "post.deleted", TARGET_TYPE,
+        post.id(), now));
+  }
+
+  private PostPage page(Caller caller, Optional<String> author, Optional<Boolean> published, int limit,
+      Optional<String> before) {
+    if (author.isEmpty()) {
+      return published.orElse(true)
+          ? posts.published(limit, before)
+          : posts.byAuthor(caller.userId(), false, limit, before); // "my drafts"
+    }
+    String id = author.get();
+    if (caller.isSelf(id)) {
+      return published.isEmpty() ? posts.allByAuthor(id, limit, before) : posts.byAuthor(id, published.get(), limit, before);
+    }
+    return published.orElse(true) ? posts.byAuthor(id, true, limit, before) : PostPage.empty();
+  }
+
+  private Optional<Post> findVisible(Caller caller, String id) {
+    if (!Ids.isUuid(id)) {
+      return Optional.empty(); // names nothing: 404 without a round trip
+    }
+    return posts.find(id).filter(p -> p.published() || caller.isSelf(p.authorId()) || caller.isStaff());
+  }
+
+  private static void requireAuthorOrStaff(Caller caller, Post post) {
+    if (!caller.isSelf(post.authorId()) && !caller.isStaff()) {
+      throw ApiException.forbidden("Only the author, a moderator or an admin may change a post");
+    }
+  }
+
+  private static void requireVersion(Post post, OptionalLong ifMatch) {
+    if (ifMatch.isPresent() && ifMatch.getAsLong() != post.version()) {
+      throw ApiException.preconditionFailed("If-Match names version " + ifMatch.getAsLong()
+          + " but the post is at version " + post.version());
+    }
+  }
+
+  private String position(String scope, String cursor) {
+    Map<String, String> position = cursors.decode(scope, cursor);
+    String id = position.get("id");
+    if (id == null || position.size() != 1 || !Ids.isUuid(id)) {
+      throw ApiException.invalidField("cursor", "is not a cursor this listing issued");
+    }
+    return id;
+  }
+
+  private AuditEntry audit(Caller caller, String action, String targetId, Instant at) {
+    return new AuditEntry(ids.next(), caller.userId(), action, TARGET_TYPE, targetId, at);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("No such post");
+  }
+}
