@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,30 +71,10 @@ final class BenchFixtures implements AutoCloseable {
     return new BenchFixtures(template);
   }
 
-  /**
-   * The environment the template gives a function, resolved as LocalStack.environment() does (copied, not
-   * shared, so that the bench cannot change how the local stack runs functions).
-   */
+  /** The environment the template gives a function, as the local stack gives it (without the queue and SMTP). */
   Map<String, String> environment(Template.FunctionDef def) {
-    Map<String, String> env = new TreeMap<>();
-    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-    env.put("LANG", "en_US.UTF-8");
-    env.put("TZ", "UTC");
-    env.put("AWS_REGION", Template.REGION);
-    env.put("AWS_DEFAULT_REGION", Template.REGION);
-    env.put("AWS_ACCESS_KEY_ID", "local");
-    env.put("AWS_SECRET_ACCESS_KEY", "local");
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-    env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());
-    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(def.memoryMb()));
-    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + def.logicalId());
-    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
-    env.put("_HANDLER", def.handler());
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
-    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
-    def.environment().forEach((name, value) -> env.put(name, Template.resolve(value, names)));
-    return env;
+    return LambdaEnvironment.of(def, Map.of("DYNAMODB", dynamo.endpoint(), "SECRETS_MANAGER", secrets.endpoint()),
+        names);
   }
 
   /**

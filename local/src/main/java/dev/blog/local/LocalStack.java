@@ -288,26 +288,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Map<String, String> environment(Template.FunctionDef def, LocalNames names) {
-    Map<String, String> env = new TreeMap<>();
-    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-    env.put("LANG", "en_US.UTF-8");
-    env.put("TZ", "UTC");
-    env.put("AWS_REGION", Template.REGION);
-    env.put("AWS_DEFAULT_REGION", Template.REGION);
-    env.put("AWS_ACCESS_KEY_ID", "local");
-    env.put("AWS_SECRET_ACCESS_KEY", "local");
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-    env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());
-    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(def.memoryMb()));
-    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + def.logicalId());
-    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
-    env.put("_HANDLER", def.handler());
-    // The SDK's standard endpoint variables: the functions' code is the code that runs in AWS.
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
-    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
-    env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
-    def.environment().forEach((name, value) -> env.put(name, Template.resolve(value, names)));
+    Map<String, String> env = LambdaEnvironment.of(def, Map.of("DYNAMODB", dynamoEndpoint,
+        "SECRETS_MANAGER", secrets.endpoint(), "SQS", sqs.endpoint()), names);
     // Local overrides, as `sam local invoke --env-vars` would give them: email goes to the SMTP catcher,
     // and retries back off from 1 s instead of 10 s, so an outage and its recovery show within seconds.
     if (env.containsKey("EMAIL_TRANSPORT")) {

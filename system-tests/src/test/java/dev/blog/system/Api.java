@@ -74,4 +74,20 @@ final class Api {
     }
     return answer.json().get("token").asText();
   }
+
+  /**
+   * A new account with this role ("user": registered; staff: created by {@code adminToken}), logged in:
+   * answers its token.
+   */
+  String newAccount(String role, String adminToken) {
+    String email = role + "-" + java.util.UUID.randomUUID() + "@example.com";
+    Answer created = role.equals("user")
+        ? register(email, "password-123", "Plain User")
+        : send("POST", "/users", adminToken, "{\"email\":\"" + email
+            + "\",\"name\":\"Staff Member\",\"password\":\"password-123\",\"role\":\"" + role + "\"}");
+    if (created.status() != 201) {
+      throw new AssertionError("creating a " + role + " failed: " + created.status() + " " + created.body());
+    }
+    return login(email, "password-123");
+  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +21,7 @@ class PostsThroughTheGatewayTest {
   private String other;
 
   private String newAccount(String role) {
-    String email = role + "-" + UUID.randomUUID() + "@example.com";
-    if (role.equals("user")) {
-      assertThat(api.register(email, "password-123", "Plain User").status()).isEqualTo(201);
-    } else {
-      Api.Answer created = api.send("POST", "/users", admin,
-          "{\"email\":\"" + email + "\",\"name\":\"Staff Member\",\"password\":\"password-123\",\"role\":\"" + role + "\"}");
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-    return api.login(email, "password-123");
+    return api.newAccount(role, admin);
   }
 
   @BeforeEach

@@ -17,15 +17,7 @@ class UsersRoleMatrixTest {
   private String userId;
 
   private String newAccount(String role) {
-    String email = role + "-" + UUID.randomUUID() + "@example.com";
-    if (role.equals("user")) {
-      assertThat(api.register(email, "password-123", "Plain User").status()).isEqualTo(201);
-    } else {
-      Api.Answer created = api.send("POST", "/users", admin,
-          "{\"email\":\"" + email + "\",\"name\":\"Staff Member\",\"password\":\"password-123\",\"role\":\"" + role + "\"}");
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-    return api.login(email, "password-123");
+    return api.newAccount(role, admin);
   }
 
   @BeforeEach

@@ -1,7 +1,6 @@
 package dev.blog.posts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blog.core.http.ApiException;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
@@ -36,11 +35,7 @@ public final class UpdatePostHandler extends ApiHandler {
     JsonNode tree = request.bodyTree();
     Body body = json.convert(tree, Body.class);
     // Absent means "keep"; null would be ambiguous, and no field of a post can be cleared.
-    for (String field : new String[] {"title", "content", "published"}) {
-      if (tree.has(field) && tree.get(field).isNull()) {
-        throw ApiException.invalidField(field, "must not be null");
-      }
-    }
+    Json.rejectNulls(tree, "title", "content", "published");
     PostPatch patch = new PostPatch(body.title(), body.content(), body.published());
     return PostResponses.ok(posts.update(request.caller(), id, patch, request.ifMatch()));
   }

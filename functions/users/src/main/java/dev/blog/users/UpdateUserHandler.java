@@ -1,7 +1,6 @@
 package dev.blog.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blog.core.http.ApiException;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
@@ -39,11 +38,7 @@ public final class UpdateUserHandler extends ApiHandler {
     String id = request.pathParameter("id");
     JsonNode tree = request.bodyTree();
     Body body = json.convert(tree, Body.class);
-    for (String field : new String[] {"name", "email", "role"}) {
-      if (tree.has(field) && tree.get(field).isNull()) {
-        throw ApiException.invalidField(field, "must not be null");
-      }
-    }
+    Json.rejectNulls(tree, "name", "email", "role");
     boolean removeAge = tree.has("age") && tree.get("age").isNull();
     UserPatch patch = new UserPatch(body.name(), body.email(), body.age(), removeAge, body.role());
     return UserResponses.full(users.update(request.caller(), id, patch, request.ifMatch()));

@@ -93,6 +93,18 @@ public final class Json {
     }
   }
 
+  /**
+   * For partial updates, where an absent field means "keep": an explicit {@code null} for one of
+   * {@code fields} is ambiguous ("clear"? "keep"?) and those fields cannot be cleared, so it is a 400.
+   */
+  public static void rejectNulls(JsonNode body, String... fields) {
+    for (String field : fields) {
+      if (body.has(field) && body.get(field).isNull()) {
+        throw ApiException.invalidField(field, "must not be null");
+      }
+    }
+  }
+
   public String write(Object value) {
     try {
       return mapper.writeValueAsString(value);
