@@ -40,6 +40,13 @@ final class BenchFixtures implements AutoCloseable {
   static final String PASSWORD = "correct horse battery";
   /** Users that DeleteUserFunction deletes, one per invocation: this prefix and the index as 12 digits. */
   static final String DELETABLE_ID_PREFIX = "0190f3a0-0000-7000-8001-";
+  /** The post of events/get-post.json and update-post.json: published, by the user …0002. */
+  static final String POST_ID = "0190f3a0-0000-7000-8000-0000000000a1";
+  /** Drafts that DeletePostFunction deletes, one per invocation: this prefix and the index as 12 digits. */
+  static final String DELETABLE_POST_PREFIX = "0190f3a0-0000-7000-8002-";
+  /** Published posts for the listings to show (a full page of GET /posts?limit=10). */
+  private static final int LISTED_POSTS = 30;
+  private static final String LISTED_POST_PREFIX = "0190f3a0-0000-7000-8003-";
   private static final String SEEDED_AT = "2026-01-01T10:00:00.000Z";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,10 +96,54 @@ final class BenchFixtures implements AutoCloseable {
     addUser(items, ADMIN_ID, "admin@example.com", "Bench Admin", "admin", hash);
     addUser(items, USER_ID, USER_EMAIL, "Ada Lovelace", "user", hash);
     for (int i = 0; i < deletable; i++) {
-      String n = Long.toString(1_000_000_000_000L + i).substring(1);
-      addUser(items, DELETABLE_ID_PREFIX + n, "bench-delete-" + i + "@example.com", "Deletable " + i, "user", hash);
+      addUser(items, DELETABLE_ID_PREFIX + twelveDigits(i), "bench-delete-" + i + "@example.com", "Deletable " + i, "user", hash);
     }
     items.add(Map.of("pk", s("COUNTER"), "sk", s("USERS"), "count", AttributeValue.fromN(String.valueOf(2 + deletable))));
+    write(tableName, items);
+  }
+
+  /**
+   * Writes the posts the sample events name, {@value #LISTED_POSTS} published ones to list and {@code deletable}
+   * drafts for DeletePostFunction, all by the user …0002, in the layout of dev.blog.core.post.internal.PostItem.
+   */
+  void seedPosts(String tableName, int deletable) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < LISTED_POSTS; i++) {
+      items.add(post(LISTED_POST_PREFIX + twelveDigits(i), true));
+    }
+    items.add(post(POST_ID, true));
+    for (int i = 0; i < deletable; i++) {
+      items.add(post(DELETABLE_POST_PREFIX + twelveDigits(i), false));
+    }
+    write(tableName, items);
+  }
+
+  private static Map<String, AttributeValue> post(String id, boolean published) {
+    Map<String, AttributeValue> post = new HashMap<>();
+    post.put("pk", s("POST#" + id));
+    post.put("sk", s("POST"));
+    if (published) {
+      post.put("gsi1pk", s("POSTS"));
+      post.put("gsi1sk", s(id));
+    }
+    post.put("gsi2pk", s("AUTHOR#" + USER_ID + (published ? "#PUBLISHED" : "#DRAFT")));
+    post.put("gsi2sk", s(id));
+    post.put("id", s(id));
+    post.put("authorId", s(USER_ID));
+    post.put("title", s("Seeded post " + id.substring(id.length() - 4)));
+    post.put("content", s("Text of a post the bench seeded. ".repeat(20)));
+    post.put("published", AttributeValue.fromBool(published));
+    post.put("createdAt", s(SEEDED_AT));
+    post.put("updatedAt", s(SEEDED_AT));
+    post.put("version", AttributeValue.fromN("1"));
+    return post;
+  }
+
+  private static String twelveDigits(int i) {
+    return Long.toString(1_000_000_000_000L + i).substring(1);
+  }
+
+  private void write(String tableName, List<Map<String, AttributeValue>> items) {
     try (DynamoDbClient client = LocalDynamo.client(dynamo.endpoint())) {
       for (int from = 0; from < items.size(); from += 25) {
         List<WriteRequest> batch = new ArrayList<>();

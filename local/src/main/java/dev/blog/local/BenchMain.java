@@ -102,6 +102,7 @@ public final class BenchMain {
       Template.FunctionDef any = template.function(ids.get(0));
       String table = fixtures.environment(any).get("TABLE_NAME");
       fixtures.seedUsers(table, any.jar(), options.runs() + 1 + WARMUP + options.warm());
+      fixtures.seedPosts(table, options.runs() + 1 + WARMUP + options.warm());
       long[] store = fixtures.getItemNanos(table, options.warm());
       progress("DynamoDB Local GetItem from the bench JVM: p50 %.0f µs, p99 %.0f µs", BenchStats.percentile(store, 50) / 1e3,
           BenchStats.percentile(store, 99) / 1e3);

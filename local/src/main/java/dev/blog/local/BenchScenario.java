@@ -64,6 +64,29 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
             e.withObjectProperty("requestContext").withObjectProperty("http").put("path", "/users/" + id);
             e.withObjectProperty("pathParameters").put("id", id);
           }));
+      case "CreatePostFunction" -> Optional.of(scenario(functionId, projectDir, "create-post.json", Set.of("201"),
+          "a transaction per call: post, audit entry, author's counters", e -> bodyField(e, "title", "Bench post {{n}}")));
+      case "ListPostsFunction" -> Optional.of(scenario(functionId, projectDir, "list-posts.json", Set.of("200"),
+          "limit=10 of everybody's published posts", e -> {}));
+      case "GetPostFunction" -> Optional.of(scenario(functionId, projectDir, "get-post.json", Set.of("200"),
+          "a published post", e -> {}));
+      case "UpdatePostFunction" -> Optional.of(scenario(functionId, projectDir, "update-post.json", Set.of("200"),
+          "a new title each call, If-Match following the version, so every call writes", e -> {
+            bodyField(e, "title", "Bench title {{n}}");
+            e.withObjectProperty("headers").put("if-match", "\"{{v}}\"");
+          }));
+      case "DeletePostFunction" -> Optional.of(scenario(functionId, projectDir, "delete-post.json", Set.of("204"),
+          "deletes a different seeded draft each call", e -> {
+            String id = BenchFixtures.DELETABLE_POST_PREFIX + "{{n12}}";
+            e.put("rawPath", "/posts/" + id);
+            e.withObjectProperty("requestContext").withObjectProperty("http").put("path", "/posts/" + id);
+            e.withObjectProperty("pathParameters").put("id", id);
+            e.withObjectProperty("headers").remove("if-match");
+          }));
+      case "ListAuditFunction" -> Optional.of(scenario(functionId, projectDir, "list-audit.json", Set.of("200"),
+          "limit=10 of the whole log", e -> {}));
+      case "GraphQLFunction" -> Optional.of(scenario(functionId, projectDir, "graphql.json", Set.of("200"),
+          "the sample query of events/graphql.json", e -> {}));
       default -> Optional.empty();
     };
   }
