@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Replaces the production SettingsModule and AwsClientsModule in test components: a real DynamoDB
@@ -22,6 +23,7 @@ public final class LocalModule {
   private final URI endpoint;
   private final Map<String, String> env;
   private final Map<String, String> secrets;
+  private final RequestCounter requests = new RequestCounter();
 
   public LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets) {
     this.endpoint = endpoint;
@@ -30,12 +32,15 @@ public final class LocalModule {
   }
 
   public static DynamoDbClient client(URI endpoint) {
+    return builder(endpoint).build();
+  }
+
+  private static DynamoDbClientBuilder builder(URI endpoint) {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .build();
+        .httpClient(UrlConnectionHttpClient.builder().build());
   }
 
   @Provides
@@ -47,7 +52,13 @@ public final class LocalModule {
   @Provides
   @Singleton
   DynamoDbClient dynamoDb() {
-    return client(endpoint);
+    // Counts what the code under test sends (RequestCounter), so tests can bound round trips.
+    return builder(endpoint).overrideConfiguration(c -> c.addExecutionInterceptor(requests)).build();
+  }
+
+  @Provides
+  RequestCounter requests() {
+    return requests;
   }
 
   @Provides

@@ -30,6 +30,9 @@ public interface TestCoreComponent {
 
   DynamoDbClient dynamo();
 
+  /** The requests {@link #dynamo()} sent. */
+  RequestCounter requests();
+
   dev.blog.core.security.PasswordHasher passwords();
 
   dev.blog.core.store.Cursors cursors();

@@ -1,0 +1,98 @@
+package dev.blog.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blog.core.http.Json;
+import dev.blog.core.post.PostService;
+import dev.blog.core.security.Caller;
+import dev.blog.core.snapstart.Priming;
+import dev.blog.core.user.UserService;
+import dev.blog.graphql.internal.ErrorCodes;
+import dev.blog.graphql.internal.FirstPostsLoader;
+import dev.blog.graphql.internal.LimitedComplexity;
+import dev.blog.graphql.internal.Resolvers;
+import dev.blog.graphql.internal.ResultTree;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dataloader.DataLoaderRegistry;
+
+/**
+ * The GraphQL schema (src/main/resources/dev/blog/graphql/schema.graphqls) wired to the same services as
+ * the REST routes, built once per instance, at init. One request: {@link #execute}.
+ */
+public final class GraphQLApi {
+  /**
+   * The deepest sensible query of this schema is {@code users { items { posts { items { title } } } }}
+   * (depth 5); a little room above it, and no room for the cyclic abuse that deep queries are
+   * (OWASP GraphQL Cheat Sheet, "Query Limiting": https://cheatsheetseries.owasp.org/cheatsheets/GraphQL_Cheat_Sheet.html).
+   */
+  public static final int MAX_DEPTH = 8;
+  /**
+   * About the number of values a response may hold: a field costs 1, a list field {@code limit} times
+   * its selection (LimitedComplexity). {@code users(limit: 20) { items { name posts(limit: 20) { items
+   * { title content } } } }} costs ~900; a full page of 100 users with 100 posts each is refused.
+   */
+  public static final int MAX_COMPLEXITY = 10_000;
+
+  private final GraphQL graphQL;
+  private final PostService posts;
+  private final ErrorCodes errors;
+  private final Json json;
+
+  public GraphQLApi(UserService users, PostService posts, Json json) {
+    this.posts = posts;
+    this.json = json;
+    this.errors = new ErrorCodes(json);
+    GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(schemaText()),
+        Resolvers.wiring(users, posts));
+    this.graphQL = GraphQL.newGraphQL(schema)
+        .instrumentation(new ChainedInstrumentation(List.of(
+            new MaxQueryDepthInstrumentation(MAX_DEPTH),
+            new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY, new LimitedComplexity()))))
+        .defaultDataFetcherExceptionHandler(errors)
+        .build();
+    // SnapStart: parse, validate, execute and map an error once, with no caller, so no resolver reaches
+    // the store (every one needs the caller first).
+    Priming.beforeCheckpoint("GraphQLApi", () -> execute(
+        "query Priming { me { id name posts(limit: 1) { items { id title } nextCursor } } }", "Priming", Map.of(),
+        Optional.empty()));
+  }
+
+  /** Runs one request as {@code caller} (empty: none, so every field answers UNAUTHENTICATED). */
+  public JsonNode execute(String query, String operationName, Map<String, Object> variables,
+      Optional<Caller> caller) {
+    DataLoaderRegistry loaders = new DataLoaderRegistry();
+    caller.ifPresent(c -> loaders.register(FirstPostsLoader.NAME, FirstPostsLoader.create(posts, c)));
+    ExecutionInput input = ExecutionInput.newExecutionInput()
+        .query(query)
+        .operationName(operationName)
+        .variables(variables)
+        .graphQLContext(Resolvers.context(caller))
+        .dataLoaderRegistry(loaders)
+        .build();
+    return ResultTree.of(errors.withCodes(graphQL.execute(input).toSpecification()), json.mapper());
+  }
+
+  private static String schemaText() {
+    try (InputStream in = GraphQLApi.class.getResourceAsStream("schema.graphqls")) {
+      if (in == null) {
+        throw new IllegalStateException("schema.graphqls is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

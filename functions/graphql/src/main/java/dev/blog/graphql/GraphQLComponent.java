@@ -1,0 +1,23 @@
+package dev.blog.graphql;
+
+import dagger.Component;
+import dev.blog.core.http.Json;
+import dev.blog.core.inject.AwsClientsModule;
+import dev.blog.core.inject.CoreModule;
+import dev.blog.core.inject.SettingsModule;
+import dev.blog.core.inject.StoreModule;
+import javax.inject.Singleton;
+
+/** The object graph of the GraphQL function: the same services as REST, plus the schema built once. */
+@Singleton
+@Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class,
+    GraphQLModule.class})
+public interface GraphQLComponent {
+  Json json();
+
+  GraphQLApi api();
+
+  static GraphQLComponent create() {
+    return DaggerGraphQLComponent.create();
+  }
+}

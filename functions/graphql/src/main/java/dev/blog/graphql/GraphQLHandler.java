@@ -1,0 +1,42 @@
+package dev.blog.graphql;
+
+import dev.blog.core.http.ApiException;
+import dev.blog.core.http.ApiHandler;
+import dev.blog.core.http.ApiRequest;
+import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.Json;
+import java.util.Map;
+
+/**
+ * {@code POST /graphql}: {@code {query, variables?, operationName?}} in, the GraphQL result out (200, as
+ * GraphQL over HTTP answers; errors are in {@code errors[]} with {@code extensions.code}). A body that is not
+ * a GraphQL request at all is a 400/413/415 problem+json, as on every other route.
+ */
+public final class GraphQLHandler extends ApiHandler {
+  record Body(String query, Map<String, Object> variables, String operationName) {}
+
+  private final GraphQLApi api;
+
+  public GraphQLHandler() {
+    this(GraphQLComponent.create());
+  }
+
+  private GraphQLHandler(GraphQLComponent c) {
+    this(c.api(), c.json());
+  }
+
+  GraphQLHandler(GraphQLApi api, Json json) {
+    super(json);
+    this.api = api;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    Body body = request.body(Body.class);
+    if (body.query() == null || body.query().isBlank()) {
+      throw ApiException.invalidField("query", "must be a GraphQL document");
+    }
+    Map<String, Object> variables = body.variables() == null ? Map.of() : body.variables();
+    return ApiResponse.ok(api.execute(body.query(), body.operationName(), variables, request.callerIfAny()));
+  }
+}

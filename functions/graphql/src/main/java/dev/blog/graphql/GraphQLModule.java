@@ -1,0 +1,19 @@
+package dev.blog.graphql;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.blog.core.http.Json;
+import dev.blog.core.post.PostService;
+import dev.blog.core.user.UserService;
+import javax.inject.Singleton;
+
+@Module
+public final class GraphQLModule {
+  private GraphQLModule() {}
+
+  @Provides
+  @Singleton
+  static GraphQLApi api(UserService users, PostService posts, Json json) {
+    return new GraphQLApi(users, posts, json);
+  }
+}
