@@ -4,6 +4,7 @@ import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.security.Role;
 
 import dev.blog.core.audit.AuditEntry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,9 @@ public interface UserRepository {
    * Marks the user as being deleted, only if the stored version is still {@code user.version()}: from then on
    * no post can be written for them (the post transactions check the mark), so a cascade can finish.
    * The version is left as it is, so a retried delete with the same If-Match goes on where it stopped.
+   * {@code at} is when the delete began, kept on the item for operators.
    */
-  void markDeleting(User user);
+  void markDeleting(User user, Instant at);
 
   /** Deletes the user and their email reservation, only if the stored version is still {@code user.version()}. */
   void delete(User user, AuditEntry audit);

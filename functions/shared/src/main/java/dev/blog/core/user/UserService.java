@@ -162,7 +162,7 @@ public final class UserService {
     // Mark first, so no post can be written from here on; then the posts, in batches of their own
     // transactions (a user may have more than one transaction holds); then the user transaction as ever.
     // Every step is idempotent: a delete that failed half-way is finished by the next one.
-    users.markDeleting(user);
+    users.markDeleting(user, now());
     content.removeAllOf(id, caller.userId());
     users.delete(user, audit(caller.userId(), "user.deleted", id, now()));
   }

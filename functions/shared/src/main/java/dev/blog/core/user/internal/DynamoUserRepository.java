@@ -17,6 +17,7 @@ import dev.blog.core.user.Credentials;
 import dev.blog.core.user.User;
 import dev.blog.core.user.UserPage;
 import dev.blog.core.user.UserRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** {@link UserRepository} on the single table described in the README ("Data design"). */
 public final class DynamoUserRepository implements UserRepository {
@@ -142,15 +144,15 @@ public final class DynamoUserRepository implements UserRepository {
   }
 
   @Override
-  public void markDeleting(User user) {
+  public void markDeleting(User user, Instant at) {
     try {
       // One item, no audit entry: the mark changes nothing anyone sees; the delete that follows is audited.
       dynamo.updateItem(r -> r.tableName(store.table()).key(userKey(user.id()))
           .updateExpression("SET deleting = :at, latestPostIds = :none")
           .conditionExpression("version = :expected")
-          .expressionAttributeValues(values(":at", s(Times.format(java.time.Instant.now())),
+          .expressionAttributeValues(values(":at", s(Times.format(at)),
               ":none", AttributeValue.fromL(List.of()), ":expected", n(user.version()))));
-    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+    } catch (ConditionalCheckFailedException e) {
       throw stale();
     } catch (SdkException e) {
       throw DynamoErrors.translate(e);
