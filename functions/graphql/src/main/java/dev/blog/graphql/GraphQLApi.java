@@ -1,10 +1,12 @@
 package dev.blog.graphql;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.core.http.Json;
 import dev.blog.core.post.PostService;
 import dev.blog.core.security.Caller;
 import dev.blog.core.snapstart.Priming;
+import dev.blog.core.snapstart.PrimingContext;
 import dev.blog.core.user.UserService;
 import dev.blog.graphql.internal.ErrorCodes;
 import dev.blog.graphql.internal.FirstPostsLoader;
@@ -67,19 +69,22 @@ public final class GraphQLApi {
     // the store (every one needs the caller first).
     Priming.beforeCheckpoint("GraphQLApi", () -> execute(
         "query Priming { me { id name posts(limit: 1) { items { id title } nextCursor } } }", "Priming", Map.of(),
-        Optional.empty()));
+        Optional.empty(), "priming", PrimingContext.INSTANCE.getLogger()));
   }
 
-  /** Runs one request as {@code caller} (empty: none, so every field answers UNAUTHENTICATED). */
+  /**
+   * Runs one request as {@code caller} (empty: none, so every field answers UNAUTHENTICATED); an internal
+   * error is logged to {@code logger} with {@code requestId}, as the REST handlers log theirs.
+   */
   public JsonNode execute(String query, String operationName, Map<String, Object> variables,
-      Optional<Caller> caller) {
+      Optional<Caller> caller, String requestId, LambdaLogger logger) {
     DataLoaderRegistry loaders = new DataLoaderRegistry();
     caller.ifPresent(c -> loaders.register(FirstPostsLoader.NAME, FirstPostsLoader.create(posts, c)));
     ExecutionInput input = ExecutionInput.newExecutionInput()
         .query(query)
         .operationName(operationName)
         .variables(variables)
-        .graphQLContext(Resolvers.context(caller))
+        .graphQLContext(Resolvers.context(caller, requestId, logger))
         .dataLoaderRegistry(loaders)
         .build();
     return ResultTree.of(errors.withCodes(graphQL.execute(input).toSpecification()), json.mapper());

@@ -37,6 +37,7 @@ public final class GraphQLHandler extends ApiHandler {
       throw ApiException.invalidField("query", "must be a GraphQL document");
     }
     Map<String, Object> variables = body.variables() == null ? Map.of() : body.variables();
-    return ApiResponse.ok(api.execute(body.query(), body.operationName(), variables, request.callerIfAny()));
+    return ApiResponse.ok(api.execute(body.query(), body.operationName(), variables, request.callerIfAny(),
+        request.requestId(), request.logger()));
   }
 }

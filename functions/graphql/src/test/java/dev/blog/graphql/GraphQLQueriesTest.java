@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.core.post.Post;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
+import dev.blog.core.testing.HandlerCalls;
+import dev.blog.core.testing.Requests;
+import dev.blog.core.testing.TestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,5 +145,21 @@ class GraphQLQueriesTest {
     assertThat(codes(answer)).containsExactly("BAD_USER_INPUT");
     assertThat(answer.at("/errors/0/message").asText()).containsIgnoringCase("depth");
     assertThat(f.graph.requests().total()).isZero();
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/graphql.json", type = APIGatewayV2HTTPEvent.class)
+  void anUnexpectedFailureIsAnInternalServerErrorAndOnlyTheLogNamesTheCause(APIGatewayV2HTTPEvent sample) {
+    f.graph.dropTable();
+    TestContext context = new TestContext();
+    var response = f.handler.handleRequest(Requests.from(sample).json("{\"query\":\"{ me { name } }\"}")
+        .as(f.author.userId(), f.author.role()).build(), context);
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getBody()).doesNotContainIgnoringCase("table").doesNotContain("Exception");
+    JsonNode answer = HandlerCalls.body(response);
+    assertThat(codes(answer)).containsExactly("INTERNAL_SERVER_ERROR");
+    assertThat(answer.at("/errors/0/message").asText()).isEqualTo("Internal server error");
+    String requestId = sample.getRequestContext().getRequestId();
+    assertThat(context.logs().all()).contains(requestId, "ResourceNotFoundException", "POST /graphql /me");
   }
 }

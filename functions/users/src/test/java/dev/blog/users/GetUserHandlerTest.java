@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.core.security.Role;
 import dev.blog.core.testing.Requests;
+import dev.blog.core.testing.TestContext;
 import dev.blog.core.user.User;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -54,5 +55,18 @@ class GetUserHandlerTest {
     for (String id : new String[] {"0190f3a0-0000-7000-8000-00000000dead", "nope", "USER%23x"}) {
       f.problem(f.call(handler, Requests.from(sample).as(ada.id(), Role.USER).path("id", id).build()), 404);
     }
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/get-user.json", type = APIGatewayV2HTTPEvent.class)
+  void anUnexpectedStoreFailureIsAGeneric500AndOnlyTheLogNamesTheCause(APIGatewayV2HTTPEvent sample) {
+    f.graph.dropTable();
+    TestContext context = new TestContext();
+    var response = handler.handleRequest(Requests.from(sample).as(ada.id(), Role.USER).path("id", ada.id()).build(),
+        context);
+    JsonNode problem = f.problem(response, 500);
+    assertThat(problem.get("detail").asText()).doesNotContainIgnoringCase("table");
+    String requestId = problem.get("requestId").asText();
+    assertThat(context.logs().all()).contains(requestId, "ResourceNotFoundException", "GET /users/{id}");
   }
 }

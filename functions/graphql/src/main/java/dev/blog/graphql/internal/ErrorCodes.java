@@ -1,6 +1,5 @@
 package dev.blog.graphql.internal;
 
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dev.blog.core.http.ApiException;
 import dev.blog.core.http.FieldError;
 import dev.blog.core.http.Json;
@@ -70,7 +69,8 @@ public final class ErrorCodes implements DataFetcherExceptionHandler {
         extensions.put("errors", fields);
       }
     } else {
-      log.failure(LambdaRuntime.getLogger(), "graphql", "POST /graphql " + p.getPath(), failure);
+      log.failure(Resolvers.logger(p.getDataFetchingEnvironment()), Resolvers.requestId(p.getDataFetchingEnvironment()),
+          "POST /graphql " + p.getPath(), failure);
       message = "Internal server error";
       extensions.put("code", INTERNAL_SERVER_ERROR);
     }

@@ -1,5 +1,6 @@
 package dev.blog.graphql.internal;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.blog.core.http.ApiException;
 import dev.blog.core.post.PostPatch;
 import dev.blog.core.post.PostService;
@@ -23,14 +24,31 @@ import java.util.OptionalLong;
  */
 public final class Resolvers {
   private static final String CALLER = "caller";
+  private static final String REQUEST_ID = "requestId";
+  private static final String LOGGER = "logger";
   private static final int MAX_LIMIT = 100;
   private static final int DEFAULT_LIMIT = 20;
 
   private Resolvers() {}
 
-  /** The request's GraphQL context: the caller the authorizer let through, if any. */
-  public static Map<String, Object> context(Optional<Caller> caller) {
-    return caller.<Map<String, Object>>map(c -> Map.of(CALLER, c)).orElse(Map.of());
+  /**
+   * The request's GraphQL context: the caller the authorizer let through, if any, and where an internal
+   * error is logged (the invocation's logger and request id).
+   */
+  public static Map<String, Object> context(Optional<Caller> caller, String requestId, LambdaLogger logger) {
+    Map<String, Object> context = new HashMap<>();
+    caller.ifPresent(c -> context.put(CALLER, c));
+    context.put(REQUEST_ID, requestId);
+    context.put(LOGGER, logger);
+    return context;
+  }
+
+  static String requestId(DataFetchingEnvironment env) {
+    return env.getGraphQlContext().get(REQUEST_ID);
+  }
+
+  static LambdaLogger logger(DataFetchingEnvironment env) {
+    return env.getGraphQlContext().get(LOGGER);
   }
 
   public static RuntimeWiring wiring(UserService users, PostService posts) {

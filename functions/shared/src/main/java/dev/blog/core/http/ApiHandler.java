@@ -52,7 +52,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     long started = System.nanoTime();
     String requestId = requestId(event, context);
-    ApiRequest request = new ApiRequest(event, requestId, json);
+    ApiRequest request = new ApiRequest(event, requestId, context.getLogger(), json);
     APIGatewayV2HTTPResponse response;
     try {
       response = toHttp(handle(request));

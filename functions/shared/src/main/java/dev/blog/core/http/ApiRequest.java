@@ -1,5 +1,6 @@
 package dev.blog.core.http;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.core.security.Caller;
@@ -19,16 +20,23 @@ public final class ApiRequest {
 
   private final APIGatewayV2HTTPEvent event;
   private final String requestId;
+  private final LambdaLogger logger;
   private final Json json;
 
-  public ApiRequest(APIGatewayV2HTTPEvent event, String requestId, Json json) {
+  public ApiRequest(APIGatewayV2HTTPEvent event, String requestId, LambdaLogger logger, Json json) {
     this.event = event;
     this.requestId = requestId;
+    this.logger = logger;
     this.json = json;
   }
 
   public String requestId() {
     return requestId;
+  }
+
+  /** The invocation's logger, for a handler that catches failures itself (GraphQL answers them in-band). */
+  public LambdaLogger logger() {
+    return logger;
   }
 
   public String routeKey() {

@@ -30,6 +30,13 @@ public interface TestCoreComponent {
 
   DynamoDbClient dynamo();
 
+  dev.blog.core.store.Store store();
+
+  /** Deletes the table under the services, so every later request fails as an unexpected store error. */
+  default void dropTable() {
+    dynamo().deleteTable(d -> d.tableName(store().table()));
+  }
+
   /** The requests {@link #dynamo()} sent. */
   RequestCounter requests();
 
