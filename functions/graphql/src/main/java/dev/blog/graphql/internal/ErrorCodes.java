@@ -69,8 +69,8 @@ public final class ErrorCodes implements DataFetcherExceptionHandler {
         extensions.put("errors", fields);
       }
     } else {
-      log.failure(Resolvers.logger(p.getDataFetchingEnvironment()), Resolvers.requestId(p.getDataFetchingEnvironment()),
-          "POST /graphql " + p.getPath(), failure);
+      var env = p.getDataFetchingEnvironment();
+      log.failure(Resolvers.logger(env), Resolvers.requestId(env), "POST /graphql " + p.getPath(), failure);
       message = "Internal server error";
       extensions.put("code", INTERNAL_SERVER_ERROR);
     }
