@@ -5,7 +5,7 @@ import dev.blog.core.config.Settings;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import java.text.ParseException;
 import java.util.Map;
 

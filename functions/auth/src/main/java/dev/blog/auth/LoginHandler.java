@@ -3,8 +3,8 @@ package dev.blog.auth;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
-import dev.blog.core.http.Validator;
+import dev.blog.core.json.Json;
+import dev.blog.core.validation.Validator;
 import dev.blog.core.user.UserViews;
 
 /** {@code POST /auth/login}: email and password for a one-hour bearer token. */

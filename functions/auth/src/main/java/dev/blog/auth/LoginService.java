@@ -1,7 +1,8 @@
 package dev.blog.auth;
 
 import dev.blog.auth.internal.LoginAttempts;
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Locked;
+import dev.blog.core.error.DomainException.Unauthenticated;
 import dev.blog.core.security.PasswordHasher;
 import dev.blog.core.user.Credentials;
 import dev.blog.core.user.User;
@@ -38,7 +39,7 @@ public final class LoginService {
     String account = UserRules.normalizeEmail(email);
     Instant now = clock.instant();
     attempts.lockedFor(account, now).ifPresent(wait -> {
-      throw ApiException.tooManyRequests("Too many failed logins; try again later", wait);
+      throw new Locked("Too many failed logins; try again later", wait);
     });
     Optional<Credentials> credentials = users.findCredentials(account);
     boolean valid = credentials.isPresent()
@@ -46,7 +47,7 @@ public final class LoginService {
         : passwords.verifyDecoy(password);
     if (!valid) {
       attempts.recordFailure(account, now);
-      throw ApiException.unauthorized("Invalid email or password");
+      throw new Unauthenticated("Invalid email or password");
     }
     attempts.clear(account);
     User user = credentials.get().user();

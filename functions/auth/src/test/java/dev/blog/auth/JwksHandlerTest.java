@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.blog.core.config.Settings;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.testing.TestContext;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

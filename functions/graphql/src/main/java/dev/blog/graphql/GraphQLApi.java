@@ -2,7 +2,7 @@ package dev.blog.graphql;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.post.PostService;
 import dev.blog.core.security.Caller;
 import dev.blog.core.snapstart.Priming;

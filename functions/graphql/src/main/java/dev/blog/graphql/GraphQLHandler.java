@@ -1,10 +1,10 @@
 package dev.blog.graphql;
 
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import java.util.Map;
 
 /**
@@ -34,7 +34,7 @@ public final class GraphQLHandler extends ApiHandler {
   protected ApiResponse handle(ApiRequest request) {
     Body body = request.body(Body.class);
     if (body.query() == null || body.query().isBlank()) {
-      throw ApiException.invalidField("query", "must be a GraphQL document");
+      throw Invalid.field("query", "must be a GraphQL document");
     }
     Map<String, Object> variables = body.variables() == null ? Map.of() : body.variables();
     return ApiResponse.ok(api.execute(body.query(), body.operationName(), variables, request.callerIfAny(),

@@ -2,7 +2,7 @@ package dev.blog.graphql;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.post.PostService;
 import dev.blog.core.user.UserService;
 import javax.inject.Singleton;

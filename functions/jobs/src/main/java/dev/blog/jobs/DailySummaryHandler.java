@@ -50,7 +50,7 @@ public final class DailySummaryHandler implements RequestHandler<Map<String, Obj
     ActivityCounter.Counts counts = activity.count(start, end);
     List<EmailMessage> emails = new ArrayList<>();
     for (User admin : users.withRole(Role.ADMIN)) {
-      emails.add(Emails.dailySummary(admin, end, counts.users(), counts.posts()));
+      emails.add(Emails.dailySummary(new Emails.Recipient(admin.id(), admin.email(), admin.name()), end, counts.users(), counts.posts()));
     }
     List<Integer> failed = queue.enqueue(emails);
     if (!failed.isEmpty()) {

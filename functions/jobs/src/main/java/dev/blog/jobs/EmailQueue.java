@@ -1,6 +1,6 @@
 package dev.blog.jobs;
 
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.mail.EmailMessage;
 import java.util.ArrayList;
 import java.util.List;

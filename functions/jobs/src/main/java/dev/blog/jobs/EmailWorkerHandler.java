@@ -1,11 +1,12 @@
 package dev.blog.jobs;
 
+import dev.blog.jobs.sending.EmailSender;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.blog.core.http.ApiException;
-import dev.blog.core.http.Json;
+import dev.blog.core.error.DomainException;
+import dev.blog.core.json.Json;
 import dev.blog.core.mail.EmailMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public final class EmailWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     this.baseDelaySeconds = baseDelaySeconds;
   }
 
+  /** What one message came to; only DEFERRED and SEND_FAILED go back to the queue. */
+  private enum Outcome { SENT, DUPLICATE, DEFERRED, SEND_FAILED, DEAD_LETTERED }
+
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
@@ -52,48 +56,64 @@ public final class EmailWorkerHandler implements RequestHandler<SQSEvent, SQSBat
     int failed = 0;
     int skipped = 0;
     for (SQSEvent.SQSMessage message : event.getRecords()) {
-      EmailMessage email;
+      Outcome outcome;
       try {
-        email = json.read(message.getBody().getBytes(StandardCharsets.UTF_8), EmailMessage.class);
-      } catch (ApiException | IllegalArgumentException | NullPointerException unreadable) {
-        if (!poison(message, context)) {
-          failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        }
-        continue;
+        outcome = process(message, context);
+      } catch (DomainException e) {
+        outcome = switch (QueueFailures.of(e)) {
+          case RETRY_LATER -> retryLater(message);
+          case DEAD_LETTER -> poison(message, e.detail(), context) ? Outcome.DEAD_LETTERED : Outcome.DEFERRED;
+        };
       }
-      switch (idempotency.claim(email.idempotencyKey())) {
-        case ALREADY_DONE -> skipped++;
-        case IN_PROGRESS_ELSEWHERE -> {
-          // Another invocation holds it now: look again later; by then it is done (and this is skipped).
+      switch (outcome) {
+        case SENT -> sent++;
+        case DUPLICATE -> skipped++;
+        case DEFERRED -> failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        case SEND_FAILED -> {
           failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-          queue.retryLater(message.getReceiptHandle(), receiveCount(message), baseDelaySeconds);
+          failed++;
         }
-        case CLAIMED -> {
-          try {
-            sender.send(email);
-            idempotency.complete(email.idempotencyKey());
-            sent++;
-          } catch (EmailSender.EmailSendException e) {
-            idempotency.release(email.idempotencyKey());
-            failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            queue.retryLater(message.getReceiptHandle(), receiveCount(message), baseDelaySeconds);
-            failed++;
-            context.getLogger().log("{\"message\":\"email not sent, will retry\",\"messageId\":\"" + message.getMessageId()
-                + "\",\"receiveCount\":" + receiveCount(message) + ",\"error\":\"" + e.getClass().getSimpleName() + "\"}\n");
-          }
-        }
-        default -> throw new IllegalStateException();
+        case DEAD_LETTERED -> { } // gone from the queue, kept in the dead-letter queue with its reason
       }
     }
     metrics.emails(context.getFunctionName(), sent, failed, skipped, context.getLogger());
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
   }
 
-  /** Sends an unreadable message to the dead-letter queue; true when it is there (and may be deleted here). */
-  private boolean poison(SQSEvent.SQSMessage message, Context context) {
+  private Outcome process(SQSEvent.SQSMessage message, Context context) {
+    EmailMessage email = json.read(message.getBody().getBytes(StandardCharsets.UTF_8), EmailMessage.class);
+    return switch (idempotency.claim(email.idempotencyKey())) {
+      case ALREADY_DONE -> Outcome.DUPLICATE;
+      // Another invocation holds it now: look again later; by then it is done (and this is skipped).
+      case IN_PROGRESS_ELSEWHERE -> retryLater(message);
+      case CLAIMED -> send(email, message, context);
+    };
+  }
+
+  private Outcome send(EmailMessage email, SQSEvent.SQSMessage message, Context context) {
     try {
-      queue.deadLetter(message.getBody(), "unreadable email message");
-      context.getLogger().log("{\"message\":\"unreadable message moved to the dead-letter queue\",\"messageId\":\""
+      sender.send(email);
+    } catch (EmailSender.EmailSendException e) {
+      idempotency.release(email.idempotencyKey());
+      context.getLogger().log("{\"message\":\"email not sent, will retry\",\"messageId\":\"" + message.getMessageId()
+          + "\",\"receiveCount\":" + receiveCount(message) + ",\"error\":\"" + e.getClass().getSimpleName() + "\"}\n");
+      retryLater(message);
+      return Outcome.SEND_FAILED;
+    }
+    idempotency.complete(email.idempotencyKey());
+    return Outcome.SENT;
+  }
+
+  private Outcome retryLater(SQSEvent.SQSMessage message) {
+    queue.retryLater(message.getReceiptHandle(), receiveCount(message), baseDelaySeconds);
+    return Outcome.DEFERRED;
+  }
+
+  /** Sends a message that can never succeed to the dead-letter queue; true when it is there (may be deleted here). */
+  private boolean poison(SQSEvent.SQSMessage message, String reason, Context context) {
+    try {
+      queue.deadLetter(message.getBody(), reason);
+      context.getLogger().log("{\"message\":\"message moved to the dead-letter queue\",\"messageId\":\""
           + message.getMessageId() + "\"}\n");
       return true;
     } catch (RuntimeException e) {

@@ -1,8 +1,9 @@
 package dev.blog.jobs;
 
+import dev.blog.jobs.sending.EmailSender;
 import dagger.Component;
 import dev.blog.core.config.Settings;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.inject.AwsClientsModule;
 import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;

@@ -3,7 +3,7 @@ package dev.blog.posts;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.post.PostService;
 
 /** {@code GET /posts/{id}}: a published post to anyone; a draft only to its author and staff (else 404). */

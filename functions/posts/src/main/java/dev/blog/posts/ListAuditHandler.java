@@ -6,7 +6,7 @@ import dev.blog.core.audit.AuditViews;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import java.util.List;
 
 /** {@code GET /audit?targetId&limit&cursor}: admins read the audit log, newest first, optionally of one target. */

@@ -1,10 +1,10 @@
 package dev.blog.posts;
 
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.post.PostListing;
 import dev.blog.core.post.PostService;
 import dev.blog.core.post.PostViews;
@@ -46,7 +46,7 @@ public final class ListPostsHandler extends ApiHandler {
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw ApiException.invalidField("published", "must be true or false");
+      default -> throw Invalid.field("published", "must be true or false");
     };
   }
 }

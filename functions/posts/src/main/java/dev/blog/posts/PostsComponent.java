@@ -2,7 +2,7 @@ package dev.blog.posts;
 
 import dagger.Component;
 import dev.blog.core.audit.AuditService;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.inject.AwsClientsModule;
 import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;

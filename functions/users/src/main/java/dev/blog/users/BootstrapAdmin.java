@@ -1,6 +1,7 @@
 package dev.blog.users;
 
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException;
+import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.user.UserService;
 
 /**
@@ -24,9 +25,12 @@ public final class BootstrapAdmin {
       users.bootstrapAdmin(email, password, name).ifPresentOrElse(
           admin -> System.out.println("Created admin " + admin.email() + " (" + admin.id() + ")"),
           () -> System.out.println("A user with email " + email.trim().toLowerCase() + " already exists; nothing to do"));
-    } catch (ApiException e) {
-      System.err.println("Could not create the admin: " + e.detail()
-          + e.errors().stream().map(f -> " [" + f.field() + " " + f.message() + "]").reduce("", String::concat));
+    } catch (DomainException e) {
+      // A command line is an edge too: the domain's answer, said in words (the detail is client-safe).
+      String fields = e instanceof Invalid invalid
+          ? invalid.errors().stream().map(f -> " [" + f.field() + " " + f.message() + "]").reduce("", String::concat)
+          : "";
+      System.err.println("Could not create the admin: " + e.detail() + fields);
       System.exit(1);
     }
   }

@@ -3,7 +3,7 @@ package dev.blog.users;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.user.UserService;
 
 /** {@code GET /me}: the caller's own full user. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.user.UserListing;
 import dev.blog.core.user.UserService;
 import dev.blog.core.user.UserViews;

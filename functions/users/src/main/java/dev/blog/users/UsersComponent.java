@@ -1,7 +1,7 @@
 package dev.blog.users;
 
 import dagger.Component;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.inject.AwsClientsModule;
 import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;

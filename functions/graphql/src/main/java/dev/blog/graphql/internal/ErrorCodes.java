@@ -1,8 +1,16 @@
 package dev.blog.graphql.internal;
 
-import dev.blog.core.http.ApiException;
-import dev.blog.core.http.FieldError;
-import dev.blog.core.http.Json;
+import dev.blog.core.error.DomainException;
+import dev.blog.core.error.DomainException.Conflict;
+import dev.blog.core.error.DomainException.Forbidden;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.DomainException.Locked;
+import dev.blog.core.error.DomainException.NotFound;
+import dev.blog.core.error.DomainException.PreconditionFailed;
+import dev.blog.core.error.DomainException.Unauthenticated;
+import dev.blog.core.error.DomainException.Unavailable;
+import dev.blog.core.error.FieldError;
+import dev.blog.core.json.Json;
 import dev.blog.core.http.RequestLog;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -10,6 +18,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +27,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The one mapping from failures to GraphQL errors, as the central problem+json mapper is for REST: the
- * services' {@link ApiException}s keep their message and get the contract's {@code extensions.code};
- * anything else is logged and answered "Internal server error" with nothing of the internals.
+ * The one mapping from failures to GraphQL errors, as {@code Problems} is for REST: a
+ * {@link DomainException} keeps its message and gets the contract's {@code extensions.code} (an exhaustive
+ * switch over the sealed type); anything else is logged and answered "Internal server error" with nothing
+ * of the internals.
  */
 public final class ErrorCodes implements DataFetcherExceptionHandler {
   public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
@@ -37,17 +47,40 @@ public final class ErrorCodes implements DataFetcherExceptionHandler {
     this.log = new RequestLog(json);
   }
 
-  /** REST status to GraphQL code. A stale expectedVersion (412) is a conflict with another write. */
-  static String code(int status) {
-    return switch (status) {
-      case 400, 413, 415 -> BAD_USER_INPUT;
-      case 401 -> UNAUTHENTICATED;
-      case 403 -> FORBIDDEN;
-      case 404 -> NOT_FOUND;
-      case 409, 412 -> CONFLICT;
-      case 429, 503 -> SERVICE_UNAVAILABLE;
-      default -> INTERNAL_SERVER_ERROR;
-    };
+  /**
+   * The contract's code for each domain error. A stale expectedVersion is a conflict with another write;
+   * a lockout and an unavailable store both mean "not now, later" (with {@code retryAfter} in seconds).
+   */
+  static Map<String, Object> extensions(DomainException error) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    switch (error) {
+      case Invalid e -> {
+        extensions.put("code", BAD_USER_INPUT);
+        List<Map<String, String>> fields = new ArrayList<>();
+        for (FieldError field : e.errors()) {
+          fields.add(Map.of("field", field.field(), "message", field.message()));
+        }
+        extensions.put("errors", fields);
+      }
+      case Unauthenticated e -> extensions.put("code", UNAUTHENTICATED);
+      case Forbidden e -> extensions.put("code", FORBIDDEN);
+      case NotFound e -> extensions.put("code", NOT_FOUND);
+      case Conflict e -> extensions.put("code", CONFLICT);
+      case PreconditionFailed e -> extensions.put("code", CONFLICT);
+      case Locked e -> {
+        extensions.put("code", SERVICE_UNAVAILABLE);
+        extensions.put("retryAfter", seconds(e.retryAfter()));
+      }
+      case Unavailable e -> {
+        extensions.put("code", SERVICE_UNAVAILABLE);
+        extensions.put("retryAfter", seconds(e.retryAfter()));
+      }
+    }
+    return extensions;
+  }
+
+  private static long seconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   @Override
@@ -56,23 +89,16 @@ public final class ErrorCodes implements DataFetcherExceptionHandler {
     while (failure instanceof CompletionException && failure.getCause() != null) {
       failure = failure.getCause(); // a failed DataLoader batch arrives wrapped
     }
-    Map<String, Object> extensions = new LinkedHashMap<>();
+    Map<String, Object> extensions;
     String message;
-    if (failure instanceof ApiException e && code(e.status()) != INTERNAL_SERVER_ERROR) {
+    if (failure instanceof DomainException e) {
       message = e.detail();
-      extensions.put("code", code(e.status()));
-      if (!e.errors().isEmpty()) {
-        List<Map<String, String>> fields = new ArrayList<>();
-        for (FieldError error : e.errors()) {
-          fields.add(Map.of("field", error.field(), "message", error.message()));
-        }
-        extensions.put("errors", fields);
-      }
+      extensions = extensions(e);
     } else {
       var env = p.getDataFetchingEnvironment();
       log.failure(Resolvers.logger(env), Resolvers.requestId(env), "POST /graphql " + p.getPath(), failure);
       message = "Internal server error";
-      extensions.put("code", INTERNAL_SERVER_ERROR);
+      extensions = Map.of("code", INTERNAL_SERVER_ERROR);
     }
     GraphQLError error = GraphqlErrorBuilder.newError(p.getDataFetchingEnvironment())
         .message("%s", message).extensions(extensions)

@@ -1,7 +1,8 @@
 package dev.blog.graphql.internal;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.DomainException.Unauthenticated;
 import dev.blog.core.post.PostPatch;
 import dev.blog.core.post.PostService;
 import dev.blog.core.security.Caller;
@@ -130,7 +131,7 @@ public final class Resolvers {
   static Caller caller(DataFetchingEnvironment env) {
     Caller caller = env.getGraphQlContext().get(CALLER);
     if (caller == null) {
-      throw ApiException.unauthorized("A valid bearer token is needed");
+      throw new Unauthenticated("A valid bearer token is needed");
     }
     return caller;
   }
@@ -141,7 +142,7 @@ public final class Resolvers {
       return DEFAULT_LIMIT;
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+      throw Invalid.field("limit", "must be between 1 and " + MAX_LIMIT);
     }
     return limit;
   }
@@ -159,7 +160,7 @@ public final class Resolvers {
   private static void rejectNulls(Map<String, Object> input, String... fields) {
     for (String field : fields) {
       if (input.containsKey(field) && input.get(field) == null) {
-        throw ApiException.invalidField(field, "must not be null");
+        throw Invalid.field(field, "must not be null");
       }
     }
   }

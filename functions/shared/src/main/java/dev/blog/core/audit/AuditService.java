@@ -1,6 +1,6 @@
 package dev.blog.core.audit;
 
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Cursors;
@@ -25,7 +25,7 @@ public final class AuditService {
     caller.require(Role.ADMIN);
     Optional<String> target = targetId.map(String::trim).filter(t -> !t.isEmpty());
     if (target.isPresent() && target.get().length() > TARGET_ID_MAX) {
-      throw ApiException.invalidField("targetId", "must be at most " + TARGET_ID_MAX + " characters");
+      throw Invalid.field("targetId", "must be at most " + TARGET_ID_MAX + " characters");
     }
     // Bound to the target: a cursor of one target's trail is refused on another's.
     String scope = LISTING_SCOPE + "\n" + target.orElse("*");
@@ -33,7 +33,7 @@ public final class AuditService {
       Map<String, String> position = cursors.decode(scope, c);
       String id = position.get("id");
       if (id == null || position.size() != 1 || !Ids.isUuid(id)) {
-        throw ApiException.invalidField("cursor", "is not a cursor this listing issued");
+        throw Invalid.field("cursor", "is not a cursor this listing issued");
       }
       return id;
     });

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.blog.core.error.DomainException;
+import dev.blog.core.json.Json;
 import dev.blog.core.security.Caller;
 import dev.blog.core.snapstart.Priming;
 import dev.blog.core.snapstart.PrimingContext;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * The cross-cutting part of every HTTP function, written once: build the request view, run the handler,
- * turn an {@link ApiException} into problem+json and anything else into a logged, generic 500, write
+ * turn a {@link DomainException} (or a {@link RequestRejected} envelope) into problem+json through
+ * {@link Problems} and anything else into a logged, generic 500, write
  * the JSON body, and log one line per request. Subclasses only parse, validate, delegate and map.
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -56,11 +59,13 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     APIGatewayV2HTTPResponse response;
     try {
       response = toHttp(handle(request));
-    } catch (ApiException e) {
-      response = problem(e.status(), e.headers(), Problem.of(e, requestId));
+    } catch (DomainException e) {
+      response = problem(Problems.of(e, requestId));
+    } catch (RequestRejected e) {
+      response = problem(Problems.of(e, requestId));
     } catch (RuntimeException e) {
       log.failure(context.getLogger(), requestId, request.routeKey(), e);
-      response = problem(500, Map.of(), Problem.internal(requestId));
+      response = problem(Problems.internal(requestId));
     }
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
     String userId = request.callerIfAny().map(Caller::userId).orElse(null);
@@ -79,11 +84,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         .withStatusCode(answer.status()).withHeaders(headers).withBody(body).withIsBase64Encoded(false).build();
   }
 
-  private APIGatewayV2HTTPResponse problem(int status, Map<String, String> extraHeaders, Problem problem) {
-    Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+  private APIGatewayV2HTTPResponse problem(Problems.Answer answer) {
+    Map<String, String> headers = new LinkedHashMap<>(answer.headers());
     headers.put("Content-Type", PROBLEM_JSON);
-    return APIGatewayV2HTTPResponse.builder()
-        .withStatusCode(status).withHeaders(headers).withBody(json.write(problem)).withIsBase64Encoded(false).build();
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(headers)
+        .withBody(json.write(answer.body())).withIsBase64Encoded(false).build();
   }
 
   /** API Gateway's request id is what a client sees (apigw-requestid); fall back to Lambda's own. */

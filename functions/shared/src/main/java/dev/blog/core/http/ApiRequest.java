@@ -3,6 +3,9 @@ package dev.blog.core.http;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.DomainException.Unauthenticated;
+import dev.blog.core.json.Json;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +48,7 @@ public final class ApiRequest {
 
   /** The caller the authorizer let through. Routes behind the authorizer always have one. */
   public Caller caller() {
-    return callerIfAny().orElseThrow(() -> ApiException.unauthorized("No authenticated caller"));
+    return callerIfAny().orElseThrow(() -> new Unauthenticated("No authenticated caller"));
   }
 
   public Optional<Caller> callerIfAny() {
@@ -66,7 +69,7 @@ public final class ApiRequest {
     Map<String, String> params = event.getPathParameters();
     String value = params == null ? null : params.get(name);
     if (value == null || value.isBlank()) {
-      throw ApiException.invalidField(name, "is required in the path");
+      throw Invalid.field(name, "is required in the path");
     }
     return value;
   }
@@ -86,7 +89,7 @@ public final class ApiRequest {
       }
     }).orElse(OptionalInt.of(defaultValue));
     if (parsed.isEmpty() || parsed.getAsInt() < min || parsed.getAsInt() > max) {
-      throw ApiException.invalidField(name, "must be an integer from " + min + " to " + max);
+      throw Invalid.field(name, "must be an integer from " + min + " to " + max);
     }
     return parsed.getAsInt();
   }
@@ -126,11 +129,11 @@ public final class ApiRequest {
     String contentType = header("Content-Type").orElse("");
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
-      throw ApiException.unsupportedMediaType("The body must be application/json");
+      throw new RequestRejected(RequestRejected.Reason.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
     }
     String body = event.getBody();
     if (body == null || body.isEmpty()) {
-      throw ApiException.invalidField("body", "is required");
+      throw Invalid.field("body", "is required");
     }
     // A cheap bound before decoding: base64 is 4/3 of the bytes, UTF-8 is at least one byte a char.
     if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
@@ -141,7 +144,7 @@ public final class ApiRequest {
       try {
         bytes = Base64.getDecoder().decode(body);
       } catch (IllegalArgumentException e) {
-        throw ApiException.invalidField("body", "is not valid base64");
+        throw Invalid.field("body", "is not valid base64");
       }
     } else {
       bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -152,7 +155,8 @@ public final class ApiRequest {
     return bytes;
   }
 
-  private static ApiException tooLarge() {
-    return ApiException.payloadTooLarge("The body must be at most " + MAX_BODY_BYTES + " bytes");
+  private static RequestRejected tooLarge() {
+    return new RequestRejected(RequestRejected.Reason.PAYLOAD_TOO_LARGE,
+        "The body must be at most " + MAX_BODY_BYTES + " bytes");
   }
 }

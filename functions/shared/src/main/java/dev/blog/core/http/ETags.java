@@ -1,5 +1,6 @@
 package dev.blog.core.http;
 
+import dev.blog.core.error.DomainException.PreconditionFailed;
 import java.util.OptionalLong;
 
 /**
@@ -23,7 +24,7 @@ public final class ETags {
     }
     String tag = ifMatch.trim();
     if (tag.contains(",")) {
-      throw ApiException.preconditionFailed("If-Match must name exactly one version of this resource");
+      throw new PreconditionFailed("If-Match must name exactly one version of this resource");
     }
     if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
       tag = tag.substring(1, tag.length() - 1);
@@ -35,7 +36,7 @@ public final class ETags {
       }
       return OptionalLong.of(version);
     } catch (NumberFormatException e) {
-      throw ApiException.preconditionFailed("If-Match does not match the current version of this resource");
+      throw new PreconditionFailed("If-Match does not match the current version of this resource");
     }
   }
 }

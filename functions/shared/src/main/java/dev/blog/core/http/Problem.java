@@ -1,6 +1,7 @@
 package dev.blog.core.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.blog.core.error.FieldError;
 import java.util.List;
 
 /** RFC 9457 problem details, the body of every error a function answers. */
@@ -10,12 +11,7 @@ public record Problem(String type, String title, int status, String detail, Stri
   /** RFC 9457 §4.2.1: "about:blank" says the status code's own meaning is the problem type. */
   private static final String NO_SPECIFIC_TYPE = "about:blank";
 
-  public static Problem of(ApiException e, String requestId) {
-    return new Problem(NO_SPECIFIC_TYPE, e.title(), e.status(), e.detail(), requestId, e.errors());
-  }
-
-  public static Problem internal(String requestId) {
-    return new Problem(NO_SPECIFIC_TYPE, "Internal server error", 500,
-        "Internal server error", requestId, List.of());
+  static Problem of(String title, int status, String detail, String requestId, List<FieldError> errors) {
+    return new Problem(NO_SPECIFIC_TYPE, title, status, detail, requestId, errors);
   }
 }

@@ -2,6 +2,7 @@ package dev.blog.core.http;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.blog.core.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.blog.core.inject;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.security.PasswordHasher;
 import dev.blog.core.store.Ids;
 import java.time.Clock;

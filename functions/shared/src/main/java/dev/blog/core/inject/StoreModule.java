@@ -6,7 +6,7 @@ import dev.blog.core.audit.AuditRepository;
 import dev.blog.core.audit.AuditService;
 import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.config.Settings;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.post.PostRepository;
 import dev.blog.core.post.PostService;
 import dev.blog.core.post.internal.DynamoPostRepository;

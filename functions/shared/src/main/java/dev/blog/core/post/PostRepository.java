@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * Posts in the store. Every write is one transaction with its audit entry, and keeps the author's
  * "latest published posts" (on the user item) in step. Failures come out as
- * {@link dev.blog.core.http.ApiException}s (404 author gone, 412 stale version, 503 throttled) or a logged 500.
+ * {@link dev.blog.core.error.DomainException}s (not found: the author is gone; precondition failed: a stale
+ * version; unavailable: throttled) or an unexpected, logged failure.
  */
 public interface PostRepository {
   /** Most posts served from the author's denormalised list: the default page size. */
@@ -17,7 +18,7 @@ public interface PostRepository {
 
   Optional<Post> find(String id);
 
-  /** Stores a new post; 404 when the author no longer exists or is being deleted. */
+  /** Stores a new post; not found when the author no longer exists or is being deleted. */
   void create(Post post, AuditEntry audit);
 
   /** Replaces {@code before} by {@code after}, only if the stored version is still {@code before.version()}. */

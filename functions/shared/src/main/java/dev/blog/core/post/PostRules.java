@@ -1,6 +1,6 @@
 package dev.blog.core.post;
 
-import dev.blog.core.http.Validator;
+import dev.blog.core.validation.Validator;
 
 /** The contract's validation rules for post fields, in one place for REST and GraphQL. */
 public final class PostRules {

@@ -1,8 +1,11 @@
 package dev.blog.core.post;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.http.ApiException;
-import dev.blog.core.http.Validator;
+import dev.blog.core.error.DomainException.Forbidden;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.DomainException.NotFound;
+import dev.blog.core.error.DomainException.PreconditionFailed;
+import dev.blog.core.validation.Validator;
 import dev.blog.core.security.Caller;
 import dev.blog.core.store.Cursors;
 import dev.blog.core.store.Ids;
@@ -48,7 +51,7 @@ public final class PostService {
     return post;
   }
 
-  /** A draft is 404 to all but its author and staff: its existence is not disclosed. */
+  /** A draft is not found for all but its author and staff: its existence is not disclosed. */
   public Post get(Caller caller, String id) {
     return findVisible(caller, id).orElseThrow(PostService::notFound);
   }
@@ -62,7 +65,7 @@ public final class PostService {
       Optional<String> cursor) {
     Optional<String> author = authorId.filter(a -> !a.isEmpty());
     if (author.isPresent() && !Ids.isUuid(author.get())) {
-      throw ApiException.invalidField("authorId", "must be a user id");
+      throw Invalid.field("authorId", "must be a user id");
     }
     // The cursor is bound to its listing: one from another author or filter is rejected, not misapplied.
     String scope = LISTING_SCOPE + "\n" + author.orElse("*") + "\n" + published.map(String::valueOf).orElse("*");
@@ -150,20 +153,20 @@ public final class PostService {
 
   private Optional<Post> findVisible(Caller caller, String id) {
     if (!Ids.isUuid(id)) {
-      return Optional.empty(); // names nothing: 404 without a round trip
+      return Optional.empty(); // names nothing: not found without a round trip
     }
     return posts.find(id).filter(p -> p.published() || caller.isSelf(p.authorId()) || caller.isStaff());
   }
 
   private static void requireAuthorOrStaff(Caller caller, Post post) {
     if (!caller.isSelf(post.authorId()) && !caller.isStaff()) {
-      throw ApiException.forbidden("Only the author, a moderator or an admin may change a post");
+      throw new Forbidden("Only the author, a moderator or an admin may change a post");
     }
   }
 
   private static void requireVersion(Post post, OptionalLong ifMatch) {
     if (ifMatch.isPresent() && ifMatch.getAsLong() != post.version()) {
-      throw ApiException.preconditionFailed("If-Match names version " + ifMatch.getAsLong()
+      throw new PreconditionFailed("If-Match names version " + ifMatch.getAsLong()
           + " but the post is at version " + post.version());
     }
   }
@@ -172,7 +175,7 @@ public final class PostService {
     Map<String, String> position = cursors.decode(scope, cursor);
     String id = position.get("id");
     if (id == null || position.size() != 1 || !Ids.isUuid(id)) {
-      throw ApiException.invalidField("cursor", "is not a cursor this listing issued");
+      throw Invalid.field("cursor", "is not a cursor this listing issued");
     }
     return id;
   }
@@ -185,7 +188,7 @@ public final class PostService {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private static ApiException notFound() {
-    return ApiException.notFound("No such post");
+  private static NotFound notFound() {
+    return new NotFound("No such post");
   }
 }

@@ -1,6 +1,6 @@
 package dev.blog.core.security;
 
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Forbidden;
 import java.util.Set;
 
 /**
@@ -27,17 +27,17 @@ public record Caller(String userId, Role role) {
     return is(Role.MODERATOR, Role.ADMIN);
   }
 
-  /** 403 unless the caller has one of the roles. */
+  /** Forbidden unless the caller has one of the roles. */
   public void require(Role... allowed) {
     if (!is(allowed)) {
-      throw ApiException.forbidden("This action needs the role " + describe(Set.of(allowed)));
+      throw new Forbidden("This action needs the role " + describe(Set.of(allowed)));
     }
   }
 
-  /** 403 unless the caller is the user {@code id} or has one of the roles. */
+  /** Forbidden unless the caller is the user {@code id} or has one of the roles. */
   public void requireSelfOr(String id, Role... allowed) {
     if (!isSelf(id) && !is(allowed)) {
-      throw ApiException.forbidden("Only the user themselves or the role " + describe(Set.of(allowed))
+      throw new Forbidden("Only the user themselves or the role " + describe(Set.of(allowed))
           + " may do this");
     }
   }

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * A transaction was cancelled because conditions did not hold. Carries the labels of the failed steps so
- * the repository can say which rule was broken (email taken: 409, stale version: 412, gone: 404).
+ * the repository can say which rule was broken (email taken, stale version, gone).
  */
 public final class ConditionFailed extends RuntimeException {
   private final Set<String> labels;

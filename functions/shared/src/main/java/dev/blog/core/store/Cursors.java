@@ -1,8 +1,8 @@
 package dev.blog.core.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.blog.core.http.ApiException;
-import dev.blog.core.http.Json;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Opaque, tamper-evident page cursors: the position (DynamoDB's key of the last item shown) as base64url
  * JSON, then an HMAC-SHA256 over the listing's scope and that position. A cursor forged, garbled, or
- * taken from another listing (other filter, other route) fails the check and gets a 400, so a client can
+ * taken from another listing (other filter, other route) fails the check and is invalid input, so a client can
  * never steer a query to keys of its choosing.
  */
 public final class Cursors {
@@ -70,7 +70,8 @@ public final class Cursors {
     }
   }
 
-  private static ApiException invalid() {
-    return ApiException.invalidField("cursor", "is not a cursor this listing issued");
+  /** What every unusable cursor is, whatever is wrong with it: nothing to learn from the answer. */
+  public static Invalid invalid() {
+    return Invalid.field("cursor", "is not a cursor this listing issued");
   }
 }

@@ -34,7 +34,7 @@ public final class Store {
 
   /**
    * Commits all steps or none. Throws {@link ConditionFailed} naming the steps whose conditions failed,
-   * a 503 when throttled or still conflicting after retries, and a {@link StoreException} otherwise.
+   * {@code Unavailable} when throttled or still conflicting after retries, and a {@link StoreException} otherwise.
    */
   public void commit(Transaction tx) {
     // One token for every attempt: if an attempt succeeded but its answer was lost, the SDK's retry of
@@ -53,7 +53,7 @@ public final class Store {
         }
         boolean conflict = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
         if (!conflict || attempt == CONFLICT_ATTEMPTS) {
-          throw DynamoErrors.unavailable();
+          throw DynamoErrors.unavailable(e);
         }
         pause(attempt);
       } catch (SdkException e) {
@@ -78,7 +78,7 @@ public final class Store {
       Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw DynamoErrors.unavailable();
+      throw DynamoErrors.unavailable(e);
     }
   }
 }

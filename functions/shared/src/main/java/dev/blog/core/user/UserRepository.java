@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Users in the store. Every write is one transaction that also keeps the email reservation, the user
- * counter and the audit log in step. Failures come out as {@link dev.blog.core.http.ApiException}s
- * (409 email taken, 412 stale version, 503 throttled) or a logged 500.
+ * counter and the audit log in step. Failures come out as {@link dev.blog.core.error.DomainException}s
+ * (conflict: the email is taken; precondition failed: a stale version; unavailable: throttled) or an
+ * unexpected, logged failure.
  */
 public interface UserRepository {
   Optional<User> find(String id);
@@ -20,7 +21,7 @@ public interface UserRepository {
   Optional<Credentials> findCredentials(String email);
 
   /**
-   * Stores a new user; 409 when another user holds the email (compared lower-cased). {@code email}, when
+   * Stores a new user; a conflict when another user holds the email (compared lower-cased). {@code email}, when
    * present, goes into the transactional outbox in the same transaction (the welcome email).
    */
   void create(User user, String passwordHash, AuditEntry audit, Optional<EmailMessage> email);

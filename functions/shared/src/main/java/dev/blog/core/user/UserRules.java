@@ -1,6 +1,6 @@
 package dev.blog.core.user;
 
-import dev.blog.core.http.Validator;
+import dev.blog.core.validation.Validator;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -3,8 +3,12 @@ package dev.blog.core.user;
 import dev.blog.core.mail.Emails;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.http.ApiException;
-import dev.blog.core.http.Validator;
+import dev.blog.core.error.DomainException.Conflict;
+import dev.blog.core.error.DomainException.Forbidden;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.DomainException.NotFound;
+import dev.blog.core.error.DomainException.PreconditionFailed;
+import dev.blog.core.validation.Validator;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.PasswordHasher;
 import dev.blog.core.security.Role;
@@ -82,11 +86,11 @@ public final class UserService {
     // The welcome email is queued through the outbox, in the same transaction as the user: no user
     // without their email, no email without their user, whatever fails in between.
     users.create(user, passwords.hash(password), audit(actorId, action, id, now),
-        welcome ? Optional.of(Emails.welcome(user)) : Optional.empty());
+        welcome ? Optional.of(Emails.welcome(new Emails.Recipient(user.id(), user.email(), user.name()))) : Optional.empty());
     return user;
   }
 
-  /** The caller's own user; 404 if it was deleted while their token is still valid. */
+  /** The caller's own user; not found if it was deleted while their token is still valid. */
   public User me(Caller caller) {
     return users.find(caller.userId()).orElseThrow(UserService::notFound);
   }
@@ -104,7 +108,7 @@ public final class UserService {
     caller.require(Role.MODERATOR, Role.ADMIN);
     Optional<String> filter = emailContains.map(UserRules::normalizeEmail).filter(s -> !s.isEmpty());
     if (filter.isPresent() && filter.get().length() > UserRules.EMAIL_MAX) {
-      throw ApiException.invalidField("emailContains", "must be at most " + UserRules.EMAIL_MAX + " characters");
+      throw Invalid.field("emailContains", "must be at most " + UserRules.EMAIL_MAX + " characters");
     }
     // The cursor is bound to its filter: a cursor from another search is rejected, not misapplied.
     String scope = LISTING_SCOPE + "\n" + filter.orElse("");
@@ -117,12 +121,12 @@ public final class UserService {
   public User update(Caller caller, String id, UserPatch patch, OptionalLong ifMatch) {
     caller.requireSelfOr(id, Role.ADMIN);
     if (patch.role() != null && !caller.is(Role.ADMIN)) {
-      throw ApiException.forbidden("Only an admin may change a role");
+      throw new Forbidden("Only an admin may change a role");
     }
     User before = findVisible(id).orElseThrow(UserService::notFound);
     requireVersion(before, ifMatch);
     if (patch.role() != null && patch.role() != Role.ADMIN && caller.isSelf(id) && before.role() == Role.ADMIN) {
-      throw ApiException.conflict("An admin cannot take away their own admin role; ask another admin");
+      throw new Conflict("An admin cannot take away their own admin role; ask another admin");
     }
 
     String email = patch.email() == null ? before.email() : UserRules.normalizeEmail(patch.email());
@@ -157,7 +161,7 @@ public final class UserService {
     User user = findVisible(id).orElseThrow(UserService::notFound);
     requireVersion(user, ifMatch);
     if (caller.isSelf(id)) {
-      throw ApiException.conflict("An admin cannot delete their own account; ask another admin");
+      throw new Conflict("An admin cannot delete their own account; ask another admin");
     }
     // Mark first, so no post can be written from here on; then the posts, in batches of their own
     // transactions (a user may have more than one transaction holds); then the user transaction as ever.
@@ -167,14 +171,14 @@ public final class UserService {
     users.delete(user, audit(caller.userId(), "user.deleted", id, now()));
   }
 
-  /** An id that is not even a UUID names nothing: 404 without a store round trip. */
+  /** An id that is not even a UUID names nothing: not found without a store round trip. */
   private Optional<User> findVisible(String id) {
     return Ids.isUuid(id) ? users.find(id) : Optional.empty();
   }
 
   private static void requireVersion(User user, OptionalLong ifMatch) {
     if (ifMatch.isPresent() && ifMatch.getAsLong() != user.version()) {
-      throw ApiException.preconditionFailed("If-Match names version " + ifMatch.getAsLong()
+      throw new PreconditionFailed("If-Match names version " + ifMatch.getAsLong()
           + " but the user is at version " + user.version());
     }
   }
@@ -187,7 +191,7 @@ public final class UserService {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private static ApiException notFound() {
-    return ApiException.notFound("No such user");
+  private static NotFound notFound() {
+    return new NotFound("No such user");
   }
 }

@@ -3,8 +3,8 @@ package dev.blog.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.blog.core.http.ApiException;
-import dev.blog.core.http.Json;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -19,8 +19,7 @@ class CursorsTest {
   });
 
   private static void assertRejected(Runnable decode) {
-    assertThatThrownBy(decode::run).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.status()).isEqualTo(400);
+    assertThatThrownBy(decode::run).isInstanceOfSatisfying(Invalid.class, e -> {
       assertThat(e.errors()).extracting("field").containsExactly("cursor");
     });
   }

@@ -2,7 +2,7 @@ package dev.blog.core.testing;
 
 import dagger.Component;
 import dev.blog.core.audit.AuditService;
-import dev.blog.core.http.Json;
+import dev.blog.core.json.Json;
 import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.StoreModule;
 import dev.blog.core.post.PostRepository;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException;
+import dev.blog.core.error.DomainException.Conflict;
+import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Ids;
 import java.time.Clock;
@@ -48,8 +50,8 @@ abstract class UserRepositoryContract {
         .items();
   }
 
-  private ApiException failure(Runnable action) {
-    return org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class, action::run);
+  private DomainException failure(Runnable action) {
+    return org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class, action::run);
   }
 
   @Test
@@ -71,7 +73,7 @@ abstract class UserRepositoryContract {
     User first = newUser("taken@example.com");
     repository().create(first, "h", audit("user.registered", first.id()), Optional.empty());
     User second = newUser("taken@example.com");
-    assertThat(failure(() -> repository().create(second, "h", audit("user.registered", second.id()), Optional.empty())).status()).isEqualTo(409);
+    assertThat(failure(() -> repository().create(second, "h", audit("user.registered", second.id()), Optional.empty()))).isInstanceOf(Conflict.class);
     assertThat(repository().find(second.id())).isEmpty();
     assertThat(auditOf(second.id())).isEmpty();
     assertThat(repository().count()).isEqualTo(1);
@@ -83,9 +85,9 @@ abstract class UserRepositoryContract {
     repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     User renamed = withName(user, "Ada Byron", 2);
     repository().update(user, renamed, List.of(audit("user.updated", user.id())));
-    ApiException stale = failure(() -> repository().update(user, withName(user, "Someone Else", 2),
+    DomainException stale = failure(() -> repository().update(user, withName(user, "Someone Else", 2),
         List.of(audit("user.updated", user.id()))));
-    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale).isInstanceOf(PreconditionFailed.class);
     assertThat(repository().find(user.id())).contains(renamed);
     assertThat(auditOf(user.id())).hasSize(2);
   }
@@ -102,7 +104,7 @@ abstract class UserRepositoryContract {
     User other = newUser("old@example.com"); // the old address is free again
     repository().create(other, "h", audit("user.registered", other.id()), Optional.empty());
     User clash = newUser("new@example.com");
-    assertThat(failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.empty())).status()).isEqualTo(409);
+    assertThat(failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.empty()))).isInstanceOf(Conflict.class);
   }
 
   @Test
@@ -112,7 +114,7 @@ abstract class UserRepositoryContract {
     repository().create(a, "h", audit("user.registered", a.id()), Optional.empty());
     repository().create(b, "h", audit("user.registered", b.id()), Optional.empty());
     User clash = new User(a.id(), "b@example.com", a.name(), a.age(), a.role(), a.createdAt(), Instant.now(), 2);
-    assertThat(failure(() -> repository().update(a, clash, List.of())).status()).isEqualTo(409);
+    assertThat(failure(() -> repository().update(a, clash, List.of()))).isInstanceOf(Conflict.class);
     assertThat(repository().find(a.id())).contains(a);
     assertThat(repository().findCredentials("a@example.com")).get().extracting(c -> c.user().id()).isEqualTo(a.id());
   }
@@ -135,7 +137,7 @@ abstract class UserRepositoryContract {
     User user = newUser("keep@example.com");
     repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     repository().update(user, withName(user, "New Name", 2), List.of());
-    assertThat(failure(() -> repository().delete(user, audit("user.deleted", user.id()))).status()).isEqualTo(412);
+    assertThat(failure(() -> repository().delete(user, audit("user.deleted", user.id())))).isInstanceOf(PreconditionFailed.class);
     assertThat(repository().find(user.id())).isPresent();
   }
 
@@ -193,10 +195,10 @@ abstract class UserRepositoryContract {
   @Test
   void theWelcomeEmailIsInTheOutboxExactlyWhenTheUserIsStored() {
     User user = newUser("outbox@example.com");
-    var welcome = dev.blog.core.mail.Emails.welcome(user);
+    var welcome = dev.blog.core.mail.Emails.welcome(new dev.blog.core.mail.Emails.Recipient(user.id(), user.email(), user.name()));
     repository().create(user, "h", audit("user.registered", user.id()), Optional.of(welcome));
     User clash = newUser("OUTBOX@example.com".toLowerCase());
-    var secondWelcome = dev.blog.core.mail.Emails.welcome(clash);
+    var secondWelcome = dev.blog.core.mail.Emails.welcome(new dev.blog.core.mail.Emails.Recipient(clash.id(), clash.email(), clash.name()));
     failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.of(secondWelcome)));
 
     List<Map<String, AttributeValue>> outbox = dynamo().scan(s -> s.tableName(table())

@@ -3,16 +3,16 @@ package dev.blog.core.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.blog.core.http.ApiException;
-import dev.blog.core.http.FieldError;
-import dev.blog.core.http.Validator;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.FieldError;
+import dev.blog.core.validation.Validator;
 import org.junit.jupiter.api.Test;
 
 class UserRulesTest {
   private static java.util.List<FieldError> errors(java.util.function.Consumer<Validator> rules) {
     Validator v = new Validator();
     rules.accept(v);
-    ApiException e = catchThrowableOfType(ApiException.class, v::throwIfInvalid);
+    Invalid e = catchThrowableOfType(Invalid.class, v::throwIfInvalid);
     return e == null ? java.util.List.of() : e.errors();
   }
 

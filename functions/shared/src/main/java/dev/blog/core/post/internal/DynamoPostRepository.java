@@ -4,7 +4,10 @@ import static dev.blog.core.store.Transaction.values;
 
 import dev.blog.core.audit.AuditEntry;
 import dev.blog.core.audit.AuditItem;
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Conflict;
+import dev.blog.core.error.DomainException.NotFound;
+import dev.blog.core.error.DomainException.PreconditionFailed;
+import dev.blog.core.error.DomainException.Unavailable;
 import dev.blog.core.post.Post;
 import dev.blog.core.post.PostPage;
 import dev.blog.core.post.PostRepository;
@@ -219,7 +222,7 @@ public final class DynamoPostRepository implements PostRepository {
     for (int attempt = 1; ; attempt++) {
       Map<String, AttributeValue> author = author(authorId)
           .filter(a -> !a.containsKey("deleting"))
-          .orElseThrow(() -> ApiException.notFound("The author no longer exists"));
+          .orElseThrow(() -> new NotFound("The author no longer exists"));
       List<String> latest = change.apply(latestOf(author));
       AttributeValue rev = author.get("postsRev");
       Map<String, AttributeValue> vals = values(":ids", AttributeValue.fromL(latest.stream().map(AttributeValue::fromS).toList()),
@@ -239,13 +242,13 @@ public final class DynamoPostRepository implements PostRepository {
         return;
       } catch (AuthorChanged e) {
         if (attempt == AUTHOR_ATTEMPTS) {
-          throw ApiException.conflict("The author's posts are changing concurrently; retry");
+          throw new Conflict("The author's posts are changing concurrently; retry");
         }
       }
     }
   }
 
-  /** Commits one transaction; a failed condition on the post is a stale version (412). */
+  /** Commits one transaction; a failed condition on the post is a stale version. */
   private void commit(Consumer<Transaction> steps, String authorLabel) {
     Transaction tx = store.transaction();
     steps.accept(tx);
@@ -253,7 +256,7 @@ public final class DynamoPostRepository implements PostRepository {
       store.commit(tx);
     } catch (ConditionFailed e) {
       if (e.failed("post")) {
-        throw ApiException.preconditionFailed("The post has changed since it was read; read it again and retry");
+        throw new PreconditionFailed("The post has changed since it was read; read it again and retry");
       }
       if (authorLabel != null && e.failed(authorLabel)) {
         throw new AuthorChanged();
@@ -346,7 +349,7 @@ public final class DynamoPostRepository implements PostRepository {
           items.addAll(answer.responses().getOrDefault(store.table(), List.of()));
           request = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
           if (!request.isEmpty() && attempt >= 5) {
-            throw ApiException.serviceUnavailable("The data store is busy; retry after the given delay",
+            throw new Unavailable("The data store is busy; retry after the given delay",
                 java.time.Duration.ofSeconds(2));
           }
         }
@@ -398,7 +401,7 @@ public final class DynamoPostRepository implements PostRepository {
       Thread.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApiException.serviceUnavailable("Interrupted", java.time.Duration.ofSeconds(1));
+      throw new Unavailable("Interrupted", java.time.Duration.ofSeconds(1));
     }
   }
 

@@ -7,7 +7,9 @@ import dev.blog.core.audit.AuditItem;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.mail.OutboxItem;
 import dev.blog.core.security.Role;
-import dev.blog.core.http.ApiException;
+import dev.blog.core.error.DomainException.Conflict;
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.store.ConditionFailed;
 import dev.blog.core.store.DynamoErrors;
 import dev.blog.core.store.Store;
@@ -241,7 +243,7 @@ public final class DynamoUserRepository implements UserRepository {
   private static Map<String, AttributeValue> startKey(Map<String, String> position) {
     String id = position.get("id");
     if (id == null || position.size() != 1 || !dev.blog.core.store.Ids.isUuid(id)) {
-      throw ApiException.invalidField("cursor", "is not a cursor this listing issued");
+      throw Invalid.field("cursor", "is not a cursor this listing issued");
     }
     return Map.of("pk", s(UserItem.pk(id)), "sk", s(UserItem.SK),
         "gsi1pk", s(UserItem.USERS_PARTITION), "gsi1sk", s(id));
@@ -262,12 +264,12 @@ public final class DynamoUserRepository implements UserRepository {
     return Map.of("pk", s("EMAIL#" + email), "sk", s(EMAIL_SK));
   }
 
-  private static ApiException emailTaken() {
-    return ApiException.conflict("The email address is already registered");
+  private static Conflict emailTaken() {
+    return new Conflict("The email address is already registered");
   }
 
-  private static ApiException stale() {
-    return ApiException.preconditionFailed("The user has changed since it was read; read it again and retry");
+  private static PreconditionFailed stale() {
+    return new PreconditionFailed("The user has changed since it was read; read it again and retry");
   }
 
   private static AttributeValue s(String value) {

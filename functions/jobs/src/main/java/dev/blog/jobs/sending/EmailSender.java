@@ -1,4 +1,4 @@
-package dev.blog.jobs;
+package dev.blog.jobs.sending;
 
 import dev.blog.core.mail.EmailMessage;
 

@@ -1,7 +1,7 @@
-package dev.blog.jobs.internal;
+package dev.blog.jobs.sending.internal;
 
 import dev.blog.core.mail.EmailMessage;
-import dev.blog.jobs.EmailSender;
+import dev.blog.jobs.sending.EmailSender;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 

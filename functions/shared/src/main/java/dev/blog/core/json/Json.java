@@ -1,4 +1,4 @@
-package dev.blog.core.http;
+package dev.blog.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.blog.core.error.DomainException.Invalid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -59,12 +60,12 @@ public final class Json {
     return mapper;
   }
 
-  /** Reads a request body into {@code type}, or throws a 400 that names the offending field. */
+  /** Reads a request body into {@code type}, or throws {@link Invalid} naming the offending field. */
   public <T> T read(byte[] body, Class<T> type) {
     try {
       T value = mapper.readValue(body, type);
       if (value == null) {
-        throw ApiException.invalidField("body", "must be a JSON object");
+        throw Invalid.field("body", "must be a JSON object");
       }
       return value;
     } catch (IOException e) {
@@ -77,7 +78,7 @@ public final class Json {
     try {
       JsonNode node = mapper.readTree(body);
       if (node == null || !node.isObject()) {
-        throw ApiException.invalidField("body", "must be a JSON object");
+        throw Invalid.field("body", "must be a JSON object");
       }
       return node;
     } catch (IOException e) {
@@ -95,12 +96,12 @@ public final class Json {
 
   /**
    * For partial updates, where an absent field means "keep": an explicit {@code null} for one of
-   * {@code fields} is ambiguous ("clear"? "keep"?) and those fields cannot be cleared, so it is a 400.
+   * {@code fields} is ambiguous ("clear"? "keep"?) and those fields cannot be cleared, so it is invalid.
    */
   public static void rejectNulls(JsonNode body, String... fields) {
     for (String field : fields) {
       if (body.has(field) && body.get(field).isNull()) {
-        throw ApiException.invalidField(field, "must not be null");
+        throw Invalid.field(field, "must not be null");
       }
     }
   }
@@ -113,23 +114,23 @@ public final class Json {
     }
   }
 
-  /** Turns a Jackson failure into a 400. The message is ours: Jackson's may quote the input back. */
-  private static ApiException badInput(IOException e) {
+  /** Turns a Jackson failure into an invalid input. The message is ours: Jackson's may quote the input back. */
+  private static Invalid badInput(IOException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return ApiException.invalidField(path(unknown), "unknown property");
+      return Invalid.field(path(unknown), "unknown property");
     }
     if (e instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
-      return ApiException.invalidField(field.isEmpty() ? "body" : field, expected(mismatch.getTargetType()));
+      return Invalid.field(field.isEmpty() ? "body" : field, expected(mismatch.getTargetType()));
     }
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return ApiException.invalidField(path(mapping), "has an invalid value");
+      return Invalid.field(path(mapping), "has an invalid value");
     }
     if (e instanceof StreamReadException read && read.getLocation() != null) {
-      return ApiException.invalidField("body", "malformed JSON at line " + read.getLocation().getLineNr()
+      return Invalid.field("body", "malformed JSON at line " + read.getLocation().getLineNr()
           + ", column " + read.getLocation().getColumnNr());
     }
-    return ApiException.invalidField("body", "malformed JSON");
+    return Invalid.field("body", "malformed JSON");
   }
 
   private static String path(JsonMappingException e) {

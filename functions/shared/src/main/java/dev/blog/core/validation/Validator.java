@@ -1,9 +1,11 @@
-package dev.blog.core.http;
+package dev.blog.core.validation;
 
+import dev.blog.core.error.DomainException.Invalid;
+import dev.blog.core.error.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every invalid field of one input, so a client learns all its mistakes in one 400. */
+/** Collects every invalid field of one input, so a client learns all its mistakes in one answer. */
 public final class Validator {
   private final List<FieldError> errors = new ArrayList<>();
 
@@ -33,10 +35,10 @@ public final class Validator {
     return errors.stream().noneMatch(e -> e.field().equals(field));
   }
 
-  /** 400 listing every invalid field, if any. */
+  /** Throws {@link Invalid} listing every invalid field, if any. */
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
-      throw ApiException.validation(errors);
+      throw new Invalid(errors);
     }
   }
 }
