@@ -3,7 +3,6 @@ package dev.blog.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,16 +17,9 @@ class ErrorAnswersThroughTheGatewayTest {
   private static final String UNKNOWN_ID = "0190f3a0-0000-7000-8000-00000000dead";
 
   private final Api api = LocalStackFixture.api();
-  private String admin;
-  private String user;
-  private String userId;
-
-  @BeforeEach
-  void accounts() {
-    admin = api.login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
-    user = api.newAccount("user", admin);
-    userId = api.get("/me", user).json().get("id").asText();
-  }
+  private final String admin = api.login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
+  private final String user = api.newAccount("user", admin);
+  private final String userId = api.get("/me", user).json().get("id").asText();
 
   private int status(String method, String path, String token, String body, String... headers) {
     return api.send(method, path, token, body, headers).status();
