@@ -10,14 +10,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client for the local stack, as any API client would call it. */
+/**
+ * A plain HTTP client for the local stack, as any API client would call it. Every response it receives is
+ * checked against openapi.yaml ({@link OpenApiContract}) before a test sees it: a response the document
+ * does not describe fails the test that received it.
+ */
 final class Api {
   static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
+  private final OpenApiContract contract;
 
-  Api(URI base) {
+  Api(URI base, OpenApiContract contract) {
     this.base = base;
+    this.contract = contract;
   }
 
   record Answer(int status, java.net.http.HttpHeaders headers, String body) {
@@ -35,7 +41,8 @@ final class Api {
   }
 
   Answer send(String method, String path, String token, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+    URI uri = base.resolve(path);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
@@ -48,6 +55,7 @@ final class Api {
     }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      contract.check(method, uri.getRawPath(), response.statusCode(), response.headers(), response.body());
       return new Answer(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

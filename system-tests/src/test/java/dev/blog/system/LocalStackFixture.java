@@ -14,6 +14,7 @@ final class LocalStackFixture {
 
   private static Api api;
   private static LocalStack stack;
+  private static OpenApiContract contract;
 
   private LocalStackFixture() {}
 
@@ -22,9 +23,22 @@ final class LocalStackFixture {
       stack = LocalStack.start(LocalStack.Options.forTests(projectDir())
           .withAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-      api = new Api(stack.apiEndpoint());
+      api = new Api(stack.apiEndpoint(), contract());
     }
     return api;
+  }
+
+  /** openapi.yaml, which every response the tests receive is checked against. */
+  static synchronized OpenApiContract contract() {
+    if (contract == null) {
+      contract = OpenApiContract.load(projectDir().resolve("openapi.yaml"));
+    }
+    return contract;
+  }
+
+  /** The contract if any test has used it yet (for the run's summary). */
+  static synchronized java.util.Optional<OpenApiContract> contractIfLoaded() {
+    return java.util.Optional.ofNullable(contract);
   }
 
   static synchronized LocalStack stack() {

@@ -4,6 +4,7 @@ import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
 import dev.blog.core.json.Json;
+import dev.blog.core.user.UserRules;
 import dev.blog.core.validation.Validator;
 import dev.blog.core.user.UserViews;
 
@@ -32,10 +33,11 @@ public final class LoginHandler extends ApiHandler {
   @Override
   protected ApiResponse handle(ApiRequest request) {
     Body body = request.body(Body.class);
-    new Validator()
-        .check(body.email() != null && !body.email().isBlank(), "email", "is required")
-        .check(body.password() != null && !body.password().isEmpty(), "password", "is required")
-        .throwIfInvalid();
+    // The sign-up rule: an address no account can have is a 400 (and never reaches the store, where an
+    // over-long one would not even fit in a key), not a failed login that counts towards a lockout.
+    Validator v = new Validator();
+    UserRules.email(v, "email", UserRules.normalizeEmail(body.email()));
+    v.check(body.password() != null && !body.password().isEmpty(), "password", "is required").throwIfInvalid();
     LoginService.Login result = login.login(body.email(), body.password());
     return ApiResponse.ok(new TokenResponse(result.token(), "Bearer", TokenIssuer.LIFETIME.toSeconds(),
             UserViews.full(result.user())))

@@ -101,6 +101,17 @@ class LoginHandlerTest {
 
   @ParameterizedTest
   @Event(value = "events/login.json", type = APIGatewayV2HTTPEvent.class)
+  void anEmailNoAccountCouldHaveIsABadRequestNeverAServerError(APIGatewayV2HTTPEvent sample) throws Exception {
+    // 2,043 characters once made the lockout item's key longer than DynamoDB allows: a 500.
+    for (String email : new String[] {"a".repeat(2_031) + "@example.com", "no-at-sign", "   "}) {
+      APIGatewayV2HTTPResponse response = login(sample, email, "whatever-password");
+      assertThat(response.getStatusCode()).as("%.20s (%d characters)", email, email.length()).isEqualTo(400);
+      assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("email");
+    }
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/login.json", type = APIGatewayV2HTTPEvent.class)
   void neitherPasswordNorTokenIsLogged(APIGatewayV2HTTPEvent sample) throws Exception {
     TestContext context = new TestContext();
     APIGatewayV2HTTPResponse response = handler.handleRequest(Requests.from(sample).anonymous()
