@@ -2,6 +2,14 @@ package dev.blog.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blog.local.dynamodb.LocalDynamo;
+import dev.blog.local.dynamodb.TableProvisioner;
+import dev.blog.local.lambda.LambdaEnvironment;
+import dev.blog.local.services.LocalSecrets;
+import dev.blog.local.services.SecretsManagerStandIn;
+import dev.blog.local.template.FunctionDef;
+import dev.blog.local.template.LocalNames;
+import dev.blog.local.template.Template;
 import java.math.BigInteger;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -63,14 +71,9 @@ final class BenchFixtures implements AutoCloseable {
     try (DynamoDbClient client = LocalDynamo.client(dynamo.endpoint())) {
       tables = new TableProvisioner(template).create(client, "");
     }
-    // As LocalStack does: fresh local values for every secret, reachable by logical id and by ARN.
+    // As the local stack does: fresh local values for every secret, reachable by logical id and by ARN.
     this.localSecrets = LocalSecrets.forTemplate(template, null);
-    Map<String, String> secretValues = new LinkedHashMap<>();
-    for (String id : template.resourcesOfType("AWS::SecretsManager::Secret")) {
-      secretValues.put(id, localSecrets.secret(id));
-      secretValues.put(LocalNames.secretArn(id), localSecrets.secret(id));
-    }
-    this.secrets = new SecretsManagerStandIn(secretValues);
+    this.secrets = new SecretsManagerStandIn(localSecrets);
     this.names = new LocalNames(template, tables, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
   }
 
@@ -79,7 +82,7 @@ final class BenchFixtures implements AutoCloseable {
   }
 
   /** The environment the template gives a function, as the local stack gives it (without the queue and SMTP). */
-  Map<String, String> environment(Template.FunctionDef def) {
+  Map<String, String> environment(FunctionDef def) {
     return LambdaEnvironment.of(def, Map.of("DYNAMODB", dynamo.endpoint(), "SECRETS_MANAGER", secrets.endpoint()),
         names);
   }

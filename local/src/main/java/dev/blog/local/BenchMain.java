@@ -1,6 +1,8 @@
 package dev.blog.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blog.local.template.FunctionDef;
+import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -99,7 +101,7 @@ public final class BenchMain {
       if (ids.isEmpty()) {
         throw new IllegalArgumentException("No function of template.yaml matches --only " + options.only());
       }
-      Template.FunctionDef any = template.function(ids.get(0));
+      FunctionDef any = template.function(ids.get(0));
       String table = fixtures.environment(any).get("TABLE_NAME");
       fixtures.seedUsers(table, any.jar(), options.runs() + 1 + WARMUP + options.warm());
       fixtures.seedPosts(table, options.runs() + 1 + WARMUP + options.warm());
@@ -109,10 +111,8 @@ public final class BenchMain {
       Map<Path, Path> snapshots = new LinkedHashMap<>();
       for (String id : ids) {
         // A copy of the jar: a build running beside the bench must not swap it between two JVMs.
-        Template.FunctionDef declared = template.function(id);
-        Path jar = snapshots.computeIfAbsent(declared.jar(), original -> snapshot(original, work));
-        Template.FunctionDef def = new Template.FunctionDef(id, declared.handler(), jar, declared.memoryMb(),
-            declared.timeoutSeconds(), declared.environment());
+        FunctionDef declared = template.function(id);
+        FunctionDef def = declared.withJar(snapshots.computeIfAbsent(declared.jar(), original -> snapshot(original, work)));
         Map<String, String> env = fixtures.environment(def);
         Optional<BenchScenario> scenario = BenchScenario.of(id, template.projectDir(), fixtures, env);
         if (scenario.isEmpty()) {
@@ -157,7 +157,7 @@ public final class BenchMain {
     return "";
   }
 
-  private static Row benchFunction(Template.FunctionDef def, Map<String, String> env, BenchScenario scenario,
+  private static Row benchFunction(FunctionDef def, Map<String, String> env, BenchScenario scenario,
       Options options, Path harness, Path work) throws IOException {
     String id = def.logicalId();
     Path event = Files.writeString(work.resolve(id + ".event.json"), scenario.eventJson());
@@ -218,7 +218,7 @@ public final class BenchMain {
     return BenchStats.median(micros) / 1000;
   }
 
-  private static List<String> harnessArgs(Template.FunctionDef def, Path event, long start, int warmup, int warm,
+  private static List<String> harnessArgs(FunctionDef def, Path event, long start, int warmup, int warm,
       boolean census) {
     return List.of(def.handler(), event.toString(), Long.toString(start), Integer.toString(warmup),
         Integer.toString(warm), BenchChild.SPAWN_MILLIS, Boolean.toString(census), Integer.toString(def.memoryMb()),

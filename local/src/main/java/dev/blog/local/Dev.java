@@ -1,5 +1,7 @@
 package dev.blog.local;
 
+import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,10 +114,11 @@ public final class Dev {
       return 2;
     }
     String payload = Files.readString(event, StandardCharsets.UTF_8);
-    LocalStack.InvocationOutcome outcome = LocalStack.invokeOnce(Template.findProjectDir(), function, payload);
+    LocalInvoker.InvocationOutcome outcome = LocalInvoker.invoke(Template.findProjectDir(), function, payload);
     outcome.logs().forEach(System.err::println);
-    System.err.printf("%s: init %d ms, invoke %d ms%n", function, outcome.initMillis(), outcome.durationMillis());
-    System.out.println(outcome.payload());
-    return outcome.succeeded() ? 0 : 1;
+    InvocationResult result = outcome.result();
+    System.err.printf("%s: init %d ms, invoke %d ms%n", function, result.initMillis(), result.durationMillis());
+    System.out.println(result.payload());
+    return result.succeeded() ? 0 : 1;
   }
 }

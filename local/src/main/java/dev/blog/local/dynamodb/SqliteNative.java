@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.local.dynamodb;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,12 +1,15 @@
-package dev.blog.local;
+package dev.blog.local.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blog.local.lambda.FunctionPool;
+import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.template.EventSource;
+import dev.blog.local.template.LocalAccount;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * fails, none is deleted. Receive counts and the move to the dead-letter queue are the queue's own.
  * See https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
  */
-final class SqsEventSource implements AutoCloseable {
+public final class SqsEventSource implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SqsClient sqs;
@@ -34,19 +37,18 @@ final class SqsEventSource implements AutoCloseable {
   private final Thread poller;
   private volatile boolean running = true;
 
-  SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, FunctionPool function, Map<String, Object> properties,
+  /** Starts polling {@code queueUrl} for {@code function}, as the template's {@code mapping} declares. */
+  public SqsEventSource(EventSource.Sqs mapping, SqsClient sqs, String queueUrl, FunctionPool function,
       Consumer<String> log) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
-    this.queueArn = queueArn;
+    this.queueArn = LocalAccount.queueArn(mapping.queueId());
     this.function = function;
-    this.batchSize = Math.min(10, Integer.parseInt(String.valueOf(properties.getOrDefault("BatchSize", 10))));
-    this.reportsItemFailures = properties.get("FunctionResponseTypes") instanceof List<?> types
-        && types.contains("ReportBatchItemFailures");
+    // One ReceiveMessage returns at most 10 messages (Lambda's batching window, which gathers more, is not emulated).
+    this.batchSize = Math.min(10, mapping.batchSize());
+    this.reportsItemFailures = mapping.reportsBatchItemFailures();
     this.log = log;
-    this.poller = new Thread(this::run, "sqs-" + function.logicalId());
-    this.poller.setDaemon(true);
-    this.poller.start();
+    this.poller = Thread.ofPlatform().name("sqs-" + function.logicalId()).daemon().start(this::run);
   }
 
   private void run() {
@@ -114,7 +116,7 @@ final class SqsEventSource implements AutoCloseable {
       record.put("md5OfBody", m.md5OfBody());
       record.put("eventSource", "aws:sqs");
       record.put("eventSourceARN", queueArn);
-      record.put("awsRegion", Template.REGION);
+      record.put("awsRegion", LocalAccount.REGION);
     }
     return event.toString();
   }

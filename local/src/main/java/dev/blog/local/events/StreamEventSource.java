@@ -1,9 +1,13 @@
-package dev.blog.local;
+package dev.blog.local.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blog.local.lambda.FunctionPool;
+import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.template.EventSource;
+import dev.blog.local.template.LocalAccount;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * the start after a restart re-delivers records, which the consumers tolerate (at-least-once, as in AWS).
  * See https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
  */
-final class StreamEventSource implements AutoCloseable {
+public final class StreamEventSource implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DynamoDbStreamsClient streams;
@@ -43,29 +47,29 @@ final class StreamEventSource implements AutoCloseable {
   private final Thread poller;
   private volatile boolean running = true;
 
-  StreamEventSource(URI dynamoEndpoint, String streamArn, FunctionPool function, Map<String, Object> properties,
+  /**
+   * Starts reading {@code streamArn} for {@code function}, as the template's {@code mapping} declares; a batch
+   * given up on is handed to {@code onFailure} (as Lambda sends it to the OnFailure destination).
+   */
+  public StreamEventSource(EventSource.Stream mapping, URI dynamoEndpoint, String streamArn, FunctionPool function,
       Consumer<String> onFailure, Consumer<String> log) {
-    this.streams = DynamoDbStreamsClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(Template.REGION))
+    this.streams = DynamoDbStreamsClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(LocalAccount.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.builder().build()).build();
     this.streamArn = streamArn;
     this.function = function;
-    this.batchSize = Integer.parseInt(String.valueOf(properties.getOrDefault("BatchSize", 100)));
-    this.maxRetries = Integer.parseInt(String.valueOf(properties.getOrDefault("MaximumRetryAttempts", 10)));
-    if (properties.get("FilterCriteria") instanceof Map<?, ?> criteria && criteria.get("Filters") instanceof List<?> list) {
-      for (Object f : list) {
-        try {
-          filters.add(JSON.readTree(String.valueOf(((Map<?, ?>) f).get("Pattern"))));
-        } catch (java.io.IOException e) {
-          throw new IllegalStateException("Unreadable FilterCriteria pattern in template.yaml: " + f, e);
-        }
+    this.batchSize = mapping.batchSize();
+    this.maxRetries = mapping.maximumRetryAttempts();
+    for (String pattern : mapping.filterPatterns()) {
+      try {
+        filters.add(JSON.readTree(pattern));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Unreadable FilterCriteria pattern in template.yaml: " + pattern, e);
       }
     }
     this.onFailure = onFailure;
     this.log = log;
-    this.poller = new Thread(this::run, "stream-" + function.logicalId());
-    this.poller.setDaemon(true);
-    this.poller.start();
+    this.poller = Thread.ofPlatform().name("stream-" + function.logicalId()).daemon().start(this::run);
   }
 
   private void run() {
@@ -186,7 +190,7 @@ final class StreamEventSource implements AutoCloseable {
     json.put("eventName", record.eventNameAsString());
     json.put("eventVersion", "1.1");
     json.put("eventSource", "aws:dynamodb");
-    json.put("awsRegion", Template.REGION);
+    json.put("awsRegion", LocalAccount.REGION);
     ObjectNode dynamodb = json.putObject("dynamodb");
     var d = record.dynamodb();
     if (d.approximateCreationDateTime() != null) {

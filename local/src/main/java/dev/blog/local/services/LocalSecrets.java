@@ -1,7 +1,10 @@
-package dev.blog.local;
+package dev.blog.local.services;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blog.local.template.LocalAccount;
+import dev.blog.local.template.SecretDef;
+import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -27,21 +30,23 @@ import java.util.UUID;
  * template's GenerateSecretString does. Kept in .data/local-secrets.json (owner-only) so tokens and
  * cursors stay valid across restarts; never used outside the local stack.
  */
-final class LocalSecrets {
-  static final String SIGNING_KEY_SECRET = "SigningKeySecret";
-  static final String PUBLIC_JWKS_PARAMETER = "JwtPublicJwks";
+public final class LocalSecrets {
+  public static final String SIGNING_KEY_SECRET = "SigningKeySecret";
+  public static final String PUBLIC_JWKS_PARAMETER = "JwtPublicJwks";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+  private final Template template;
   private final Map<String, String> values;
 
-  private LocalSecrets(Map<String, String> values) {
+  private LocalSecrets(Template template, Map<String, String> values) {
+    this.template = template;
     this.values = values;
   }
 
   /** Secret values by logical id, and the public JWK set under {@value #PUBLIC_JWKS_PARAMETER}. */
-  static LocalSecrets forTemplate(Template template, Path dataDir) {
+  public static LocalSecrets forTemplate(Template template, Path dataDir) {
     Map<String, String> values = new LinkedHashMap<>();
     Path file = dataDir == null ? null : dataDir.resolve("local-secrets.json");
     try {
@@ -49,7 +54,8 @@ final class LocalSecrets {
         JSON.readTree(file.toFile()).fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
       }
       boolean changed = false;
-      for (String id : template.resourcesOfType("AWS::SecretsManager::Secret")) {
+      for (SecretDef secret : template.secrets()) {
+        String id = secret.logicalId();
         if (values.containsKey(id)) {
           continue;
         }
@@ -59,7 +65,7 @@ final class LocalSecrets {
           values.put(id, pair[0]);
           values.put(PUBLIC_JWKS_PARAMETER, pair[1]);
         } else {
-          values.put(id, randomString(passwordLength(template, id)));
+          values.put(id, randomString(secret.generatedLength()));
         }
       }
       if (changed && file != null) {
@@ -73,23 +79,26 @@ final class LocalSecrets {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new LocalSecrets(Map.copyOf(values));
+    return new LocalSecrets(template, Map.copyOf(values));
   }
 
-  String secret(String logicalId) {
+  public String secret(String logicalId) {
     return values.get(logicalId);
   }
 
-  String publicJwks() {
+  /** The value of the {@value #PUBLIC_JWKS_PARAMETER} parameter: the public half of the signing key. */
+  public String publicJwks() {
     return values.get(PUBLIC_JWKS_PARAMETER);
   }
 
-  private static int passwordLength(Template template, String id) {
-    Object generate = template.properties(id).get("GenerateSecretString");
-    if (generate instanceof Map<?, ?> m && m.get("PasswordLength") != null) {
-      return Integer.parseInt(String.valueOf(m.get("PasswordLength")));
+  /** Every secret's value, by logical id and by ARN, as Secrets Manager finds a secret by either. */
+  Map<String, String> valuesByIdAndArn() {
+    Map<String, String> byIdAndArn = new LinkedHashMap<>();
+    for (SecretDef secret : template.secrets()) {
+      byIdAndArn.put(secret.logicalId(), values.get(secret.logicalId()));
+      byIdAndArn.put(LocalAccount.secretArn(secret.logicalId()), values.get(secret.logicalId()));
     }
-    return 32;
+    return byIdAndArn;
   }
 
   private static String randomString(int length) {

@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.local.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,11 +13,11 @@ class TemplateTest {
 
   @Test
   void everyContractRouteIsServedAndOnlyRegisterLoginAndJwksArePublic() {
-    List<String> routes = template.routes().stream().map(Template.Route::routeKey).toList();
+    List<String> routes = template.routes().stream().map(Route::routeKey).toList();
     assertThat(routes).contains("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json", "GET /me",
         "GET /users", "GET /users/{id}", "POST /users", "PUT /users/{id}", "DELETE /users/{id}", "POST /posts",
         "GET /posts", "GET /posts/{id}", "PUT /posts/{id}", "DELETE /posts/{id}", "GET /audit", "POST /graphql");
-    assertThat(template.routes().stream().filter(r -> !r.authorized()).map(Template.Route::routeKey))
+    assertThat(template.routes().stream().filter(r -> !r.authorized()).map(Route::routeKey))
         .containsExactlyInAnyOrder("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json");
   }
 
@@ -36,12 +36,12 @@ class TemplateTest {
             .map(method -> method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey()))
         .toList();
     assertThat(documented).containsExactlyInAnyOrderElementsOf(
-        template.routes().stream().map(Template.Route::routeKey).toList());
+        template.routes().stream().map(Route::routeKey).toList());
   }
 
   @Test
   void theDefaultAuthorizerIsTheLambdaFunctionKeyedOnTheAuthorizationHeaderAndCached() {
-    Template.Authorizer authorizer = template.defaultAuthorizer().orElseThrow();
+    Authorizer authorizer = template.defaultAuthorizer().orElseThrow();
     assertThat(authorizer.functionId()).isEqualTo("AuthorizerFunction");
     assertThat(authorizer.identityHeaders()).containsExactly("Authorization");
     assertThat(authorizer.reauthorizeEverySeconds()).isPositive();
@@ -50,7 +50,7 @@ class TemplateTest {
 
   @Test
   void functionsGetGlobalsMergedWithTheirOwnEnvironment() {
-    Template.FunctionDef login = template.function("LoginFunction");
+    FunctionDef login = template.function("LoginFunction");
     assertThat(login.handler()).isEqualTo("dev.blog.auth.LoginHandler::handleRequest");
     assertThat(login.jar().toString()).endsWith("functions/auth/target/auth-functions.jar");
     assertThat(login.environment()).containsKeys("TABLE_NAME", "JWT_ISSUER", "SIGNING_KEY_SECRET_ARN");
@@ -67,22 +67,22 @@ class TemplateTest {
   @Test
   void intrinsicsResolveAgainstLocalNames() {
     LocalNames names = new LocalNames(template, Map.of("AppTable", "AppTable-x"), Map.of("JwtPublicJwks", "{\"keys\":[]}"));
-    assertThat(Template.resolve(Map.of("Ref", "AppTable"), names)).isEqualTo("AppTable-x");
-    assertThat(Template.resolve(Map.of("Ref", "SigningKeySecret"), names)).isEqualTo(LocalNames.secretArn("SigningKeySecret"));
-    assertThat(Template.resolve(Map.of("Ref", "JwtPublicJwks"), names)).isEqualTo("{\"keys\":[]}");
-    assertThat(Template.resolve(Map.of("Ref", "JwtIssuer"), names)).isEqualTo("https://blog.example.dev");
-    assertThat(Template.resolve(Map.of("Fn::Sub", "${AppTable.Arn}/index/*"), names))
+    assertThat(Intrinsics.resolve(Map.of("Ref", "AppTable"), names)).isEqualTo("AppTable-x");
+    assertThat(Intrinsics.resolve(Map.of("Ref", "SigningKeySecret"), names)).isEqualTo(LocalAccount.secretArn("SigningKeySecret"));
+    assertThat(Intrinsics.resolve(Map.of("Ref", "JwtPublicJwks"), names)).isEqualTo("{\"keys\":[]}");
+    assertThat(Intrinsics.resolve(Map.of("Ref", "JwtIssuer"), names)).isEqualTo("https://blog.example.dev");
+    assertThat(Intrinsics.resolve(Map.of("Fn::Sub", "${AppTable.Arn}/index/*"), names))
         .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/AppTable-x/index/*");
-    assertThat(Template.resolve(Map.of("Fn::Sub", List.of("${A}-${!Literal}", Map.of("A", "a"))), names))
+    assertThat(Intrinsics.resolve(Map.of("Fn::Sub", List.of("${A}-${!Literal}", Map.of("A", "a"))), names))
         .isEqualTo("a-${Literal}");
-    assertThat(Template.resolve(Map.of("Fn::Join", List.of("-", List.of("a", Map.of("Ref", "AWS::Region")))), names))
+    assertThat(Intrinsics.resolve(Map.of("Fn::Join", List.of("-", List.of("a", Map.of("Ref", "AWS::Region")))), names))
         .isEqualTo("a-us-east-1");
   }
 
   @Test
   void anIntrinsicTheLocalStackCannotHonourFailsLoudly() {
     LocalNames names = new LocalNames(template, Map.of(), Map.of());
-    assertThatThrownBy(() -> Template.resolve(Map.of("Fn::ImportValue", "x"), names))
+    assertThatThrownBy(() -> Intrinsics.resolve(Map.of("Fn::ImportValue", "x"), names))
         .hasMessageContaining("cannot resolve");
   }
 }

@@ -1,7 +1,12 @@
-package dev.blog.local;
+package dev.blog.local.services;
 
+import dev.blog.local.dynamodb.LocalDynamo;
+import dev.blog.local.template.LocalAccount;
+import dev.blog.local.template.QueueDef;
+import dev.blog.local.template.Template;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * as declared (visibility timeout, retention, redrive policy to the dead-letter queue): receive counts
  * and dead-lettering after maxReceiveCount are the server's own, as in SQS.
  */
-final class LocalSqs implements AutoCloseable {
+public final class LocalSqs implements AutoCloseable {
   private final SQSRestServer server; // null when attached to another stack's server
   private final URI endpoint;
   private final SqsClient client;
@@ -28,7 +33,7 @@ final class LocalSqs implements AutoCloseable {
   private LocalSqs(SQSRestServer server, int port) {
     this.server = server;
     this.endpoint = URI.create("http://127.0.0.1:" + port);
-    this.client = SqsClient.builder().endpointOverride(endpoint).region(Region.of(Template.REGION))
+    this.client = SqsClient.builder().endpointOverride(endpoint).region(Region.of(LocalAccount.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.builder().build())
         .build();
@@ -48,48 +53,34 @@ final class LocalSqs implements AutoCloseable {
 
   /** Creates the template's queues (dead-letter targets first) and returns logical id to queue URL. */
   Map<String, String> createQueues(Template template) {
-    List<String> ids = new ArrayList<>(template.resourcesOfType("AWS::SQS::Queue"));
-    ids.sort((a, b) -> Boolean.compare(template.properties(a).containsKey("RedrivePolicy"),
-        template.properties(b).containsKey("RedrivePolicy")));
-    for (String id : ids) {
-      Map<String, Object> props = template.properties(id);
+    List<QueueDef> queues = new ArrayList<>(template.queues());
+    queues.sort(Comparator.comparing(queue -> queue.redrive().isPresent()));
+    for (QueueDef queue : queues) {
       Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
-      if (props.get("VisibilityTimeout") != null) {
-        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(props.get("VisibilityTimeout")));
-      }
-      if (props.get("MessageRetentionPeriod") != null) {
-        attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(props.get("MessageRetentionPeriod")));
-      }
-      if (props.get("RedrivePolicy") instanceof Map<?, ?> redrive) {
-        String target = Template.resolve(redrive.get("deadLetterTargetArn"), ref -> LocalNames.queueArn(ref.substring(0, ref.indexOf('.'))));
-        attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + target
-            + "\",\"maxReceiveCount\":\"" + redrive.get("maxReceiveCount") + "\"}");
-      }
-      String url = client.createQueue(r -> r.queueName(id).attributes(attributes)).queueUrl();
-      queueUrls.put(id, url);
+      queue.visibilityTimeoutSeconds().ifPresent(v -> attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, v.toString()));
+      queue.messageRetentionSeconds().ifPresent(v -> attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, v.toString()));
+      queue.redrive().ifPresent(r -> attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
+          + LocalAccount.queueArn(r.deadLetterQueueId()) + "\",\"maxReceiveCount\":\"" + r.maxReceiveCount() + "\"}"));
+      String url = client.createQueue(r -> r.queueName(queue.logicalId()).attributes(attributes)).queueUrl();
+      queueUrls.put(queue.logicalId(), url);
     }
     return Map.copyOf(queueUrls);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
-  SqsClient client() {
+  public SqsClient client() {
     return client;
   }
 
-  String queueUrl(String logicalId) {
+  public String queueUrl(String logicalId) {
     String url = queueUrls.get(logicalId);
     if (url == null) {
       throw new IllegalArgumentException("No queue " + logicalId + " in template.yaml");
     }
     return url;
-  }
-
-  /** The queue behind an ARN of this stack (as event sources and redrive policies name queues). */
-  String queueUrlForArn(String arn) {
-    return queueUrl(arn.substring(arn.lastIndexOf(':') + 1));
   }
 
   @Override

@@ -1,11 +1,16 @@
-package dev.blog.local;
+package dev.blog.local.events;
 
+import dev.blog.local.lambda.FunctionPool;
+import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.template.EventSource;
+import dev.blog.local.template.LocalAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -21,7 +26,7 @@ import java.util.regex.Pattern;
  * also be fired now ({@code ./dev trigger}). The event is the one EventBridge sends, its {@code time} the
  * scheduled time.
  */
-final class LocalSchedules implements AutoCloseable {
+public final class LocalSchedules implements AutoCloseable {
   private static final Pattern CRON = Pattern.compile("cron\\((\\d+) (\\d+|\\*) \\* \\* \\? \\*\\)");
   private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
@@ -32,10 +37,10 @@ final class LocalSchedules implements AutoCloseable {
   });
   private final Consumer<String> log;
 
-  LocalSchedules(List<Template.EventSource> schedules, java.util.Map<String, FunctionPool> functions, Consumer<String> log) {
+  public LocalSchedules(List<EventSource.Schedule> schedules, Map<String, FunctionPool> functions, Consumer<String> log) {
     this.log = log;
-    for (Template.EventSource source : schedules) {
-      String expression = String.valueOf(source.properties().get("Schedule"));
+    for (EventSource.Schedule source : schedules) {
+      String expression = source.expression();
       FunctionPool function = functions.get(source.functionId());
       Optional<Instant> next = next(expression, Instant.now());
       if (next.isEmpty()) {
@@ -55,12 +60,11 @@ final class LocalSchedules implements AutoCloseable {
   }
 
   /** Invokes the function with the Scheduled Event EventBridge would send for {@code scheduledTime}. */
-  static InvocationResult fire(FunctionPool function, Instant scheduledTime) {
+  public static InvocationResult fire(FunctionPool function, Instant scheduledTime) {
     String event = "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
-        + "\"source\":\"aws.events\",\"account\":\"" + Template.ACCOUNT + "\",\"time\":\""
-        + scheduledTime.truncatedTo(ChronoUnit.SECONDS) + "\",\"region\":\"" + Template.REGION + "\","
-        + "\"resources\":[\"arn:aws:events:" + Template.REGION + ":" + Template.ACCOUNT + ":rule/" + function.logicalId()
-        + "\"],\"detail\":{}}";
+        + "\"source\":\"aws.events\",\"account\":\"" + LocalAccount.ACCOUNT + "\",\"time\":\""
+        + scheduledTime.truncatedTo(ChronoUnit.SECONDS) + "\",\"region\":\"" + LocalAccount.REGION + "\","
+        + "\"resources\":[\"" + LocalAccount.arn("events", "rule/" + function.logicalId()) + "\"],\"detail\":{}}";
     try {
       return function.invoke(event);
     } catch (InterruptedException e) {

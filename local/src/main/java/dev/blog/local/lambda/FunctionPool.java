@@ -1,5 +1,6 @@
-package dev.blog.local;
+package dev.blog.local.lambda;
 
+import dev.blog.local.template.FunctionDef;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -20,22 +22,22 @@ import java.util.function.Consumer;
  * a time. An invocation goes to an idle environment, or starts a new one (a cold start) while fewer than
  * {@code maxInstances} exist, or waits for one to be free.
  */
-final class FunctionPool implements AutoCloseable {
+public final class FunctionPool implements AutoCloseable {
   private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
   private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
   private static Path jniLibrary;
 
-  private final Template.FunctionDef function;
+  private final FunctionDef function;
   private final Map<String, String> environment;
   private final int maxInstances;
   private final Consumer<String> log;
   private final List<FunctionInstance> all = new ArrayList<>();
   private final Deque<FunctionInstance> idle = new ArrayDeque<>();
   private final AtomicInteger started = new AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicLong invocations = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong invocations = new AtomicLong();
   private boolean closed;
 
-  FunctionPool(Template.FunctionDef function, Map<String, String> environment, int maxInstances, Consumer<String> log) {
+  public FunctionPool(FunctionDef function, Map<String, String> environment, int maxInstances, Consumer<String> log) {
     this.function = function;
     this.environment = Map.copyOf(environment);
     this.maxInstances = maxInstances;
@@ -43,20 +45,20 @@ final class FunctionPool implements AutoCloseable {
   }
 
   /** How many times the function was invoked (what CloudWatch's Invocations metric counts). */
-  long invocations() {
+  public long invocations() {
     return invocations.get();
   }
 
-  String logicalId() {
+  public String logicalId() {
     return function.logicalId();
   }
 
-  Template.FunctionDef function() {
+  public FunctionDef function() {
     return function;
   }
 
   /** Runs the function on one event (JSON) and returns its result. */
-  InvocationResult invoke(String event) throws InterruptedException {
+  public InvocationResult invoke(String event) throws InterruptedException {
     invocations.incrementAndGet();
     FunctionInstance instance = acquire();
     try {
@@ -118,7 +120,7 @@ final class FunctionPool implements AutoCloseable {
   }
 
   /** The runtime interface client and its libraries, which the java21 managed runtime provides in AWS. */
-  static String runtimeClasspath() {
+  private static String runtimeClasspath() {
     List<String> entries = new ArrayList<>();
     for (String className : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
         "com.amazonaws.services.lambda.runtime.Context")) {
@@ -136,7 +138,7 @@ final class FunctionPool implements AutoCloseable {
   }
 
   /** The runtime client's JNI library for this machine, unpacked once per local stack JVM. */
-  static synchronized Path runtimeJniLibrary() {
+  private static synchronized Path runtimeJniLibrary() {
     if (jniLibrary != null) {
       return jniLibrary;
     }
@@ -158,19 +160,6 @@ final class FunctionPool implements AutoCloseable {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("The Lambda runtime interface client is not on the local stack's class path", e);
     }
-  }
-
-  /** Starts one environment ahead of traffic, as provisioned concurrency would. */
-  void prewarm() {
-    FunctionInstance instance;
-    synchronized (this) {
-      if (!all.isEmpty() || closed) {
-        return;
-      }
-      instance = start();
-      all.add(instance);
-    }
-    release(instance);
   }
 
   @Override

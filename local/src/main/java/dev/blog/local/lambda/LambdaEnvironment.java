@@ -1,5 +1,8 @@
-package dev.blog.local;
+package dev.blog.local.lambda;
 
+import dev.blog.local.template.FunctionDef;
+import dev.blog.local.template.Intrinsics;
+import dev.blog.local.template.LocalAccount;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,20 +14,20 @@ import java.util.function.Function;
  * with the SDK's standard endpoint variables pointing at the local servers, plus the template's own
  * variables resolved. One definition for the local stack and the bench, so both run functions alike.
  */
-final class LambdaEnvironment {
+public final class LambdaEnvironment {
   private LambdaEnvironment() {}
 
   /**
    * @param endpoints the SDK service ids (as in {@code AWS_ENDPOINT_URL_<ID>}) and their local endpoints
    * @param names resolves the template's Ref/GetAtt names
    */
-  static Map<String, String> of(Template.FunctionDef def, Map<String, URI> endpoints, Function<String, String> names) {
+  public static Map<String, String> of(FunctionDef def, Map<String, URI> endpoints, Function<String, String> names) {
     Map<String, String> env = new TreeMap<>();
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
     env.put("LANG", "en_US.UTF-8");
     env.put("TZ", "UTC");
-    env.put("AWS_REGION", Template.REGION);
-    env.put("AWS_DEFAULT_REGION", Template.REGION);
+    env.put("AWS_REGION", LocalAccount.REGION);
+    env.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
@@ -36,7 +39,7 @@ final class LambdaEnvironment {
     env.put("_HANDLER", def.handler());
     // The SDK's standard endpoint variables: the functions' code is the code that runs in AWS.
     endpoints.forEach((service, endpoint) -> env.put("AWS_ENDPOINT_URL_" + service, endpoint.toString()));
-    def.environment().forEach((name, value) -> env.put(name, Template.resolve(value, names)));
+    def.environment().forEach((name, value) -> env.put(name, Intrinsics.resolve(value, names)));
     return env;
   }
 }

@@ -1,5 +1,7 @@
-package dev.blog.local;
+package dev.blog.local.dynamodb;
 
+import dev.blog.local.template.LocalAccount;
+import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -86,7 +88,7 @@ public final class LocalDynamo implements AutoCloseable {
   public static DynamoDbClient client(URI endpoint) {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.of(Template.REGION))
+        .region(Region.of(LocalAccount.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.builder().build())
         .build();
@@ -101,7 +103,8 @@ public final class LocalDynamo implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  /** A port nothing listens on now, on the loopback interface every local server binds to. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,7 +1,8 @@
-package dev.blog.local;
+package dev.blog.local.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.blog.local.template.LocalAccount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -143,7 +144,7 @@ final class FunctionInstance implements AutoCloseable {
     headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
     headers.set("Lambda-Runtime-Deadline-Ms", String.valueOf(pending.deadlineMs()));
     headers.set("Lambda-Runtime-Invoked-Function-Arn",
-        "arn:aws:lambda:" + Template.REGION + ":" + Template.ACCOUNT + ":function:" + name.substring(0, name.indexOf('#')));
+        LocalAccount.functionArn(name.substring(0, name.indexOf('#'))));
     headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0");
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);

@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.local.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import dev.blog.local.template.LocalAccount;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,12 +19,17 @@ import java.util.concurrent.Executors;
  * client that the functions use, pointed here by {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}. A secret can
  * be asked for by ARN or by name, as in AWS.
  */
-final class SecretsManagerStandIn implements AutoCloseable {
+public final class SecretsManagerStandIn implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
   private final Map<String, String> valuesById;
 
-  SecretsManagerStandIn(Map<String, String> valuesById) {
+  /** Serves the values of {@code secrets}, each by logical id and by ARN. */
+  public SecretsManagerStandIn(LocalSecrets secrets) {
+    this(secrets.valuesByIdAndArn());
+  }
+
+  private SecretsManagerStandIn(Map<String, String> valuesById) {
     this.valuesById = Map.copyOf(valuesById);
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -39,7 +45,7 @@ final class SecretsManagerStandIn implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -58,7 +64,7 @@ final class SecretsManagerStandIn implements AutoCloseable {
         return;
       }
       ObjectNode response = JSON.createObjectNode();
-      response.put("ARN", id.startsWith("arn:") ? id : LocalNames.secretArn(id));
+      response.put("ARN", id.startsWith("arn:") ? id : LocalAccount.secretArn(id));
       response.put("Name", id.startsWith("arn:") ? id.substring(id.lastIndexOf(':') + 1) : id);
       response.put("SecretString", value);
       response.put("VersionId", "00000000-0000-0000-0000-000000000001");
