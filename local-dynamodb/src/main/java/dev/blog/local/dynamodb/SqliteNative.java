@@ -27,7 +27,7 @@ final class SqliteNative {
     if (!Files.isRegularFile(target)) {
       Path source = findArtifact().orElseThrow(() -> new IllegalStateException(
           "The sqlite4java native library (" + ARTIFACT + "-*.so) is neither on the class path nor in the local "
-              + "Maven repository: run `mvn -pl local dependency:resolve` once"));
+              + "Maven repository: run `mvn -pl local-dynamodb dependency:resolve` once"));
       try {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ARTIFACT, ".tmp");

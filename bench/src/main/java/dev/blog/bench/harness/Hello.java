@@ -1,4 +1,4 @@
-package dev.blog.local.bench;
+package dev.blog.bench.harness;
 
 /** The floor: the cheapest Java program, started with the same JVM flags as the functions. */
 public final class Hello {

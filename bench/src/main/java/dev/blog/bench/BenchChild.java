@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -134,13 +134,13 @@ final class BenchChild {
 
   /**
    * How many classes the JVM had loaded when it answered: the lines of its -Xlog:class+load file before
-   * the harness's marker class (dev.blog.local.bench.FirstResponse).
+   * the harness's marker class (dev.blog.bench.harness.FirstResponse).
    */
   static int classesBeforeMarker(Path classLoadLog) {
     try (var lines = Files.lines(classLoadLog)) {
       int count = 0;
       for (String line : (Iterable<String>) lines::iterator) {
-        if (line.contains(" dev.blog.local.bench.FirstResponse ")) {
+        if (line.contains(" dev.blog.bench.harness.FirstResponse ")) {
           return count;
         }
         count++;

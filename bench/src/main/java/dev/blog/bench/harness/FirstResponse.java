@@ -1,4 +1,4 @@
-package dev.blog.local.bench;
+package dev.blog.bench.harness;
 
 /**
  * Loaded right after the first response when the bench counts classes: its line in the -Xlog:class+load

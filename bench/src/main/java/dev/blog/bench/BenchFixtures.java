@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blog.local.template.FunctionDef;
@@ -28,8 +28,8 @@ public final class BenchMain {
   /** The harness classes a child needs; copied out of this module so the child sees nothing else of it. */
   private static final List<String> HARNESS_CLASSES = List.of("BenchHarness", "BenchHarness$Events", "BenchContext",
       "BenchLogger", "FirstResponse", "Hello");
-  private static final String HARNESS_MAIN = "dev.blog.local.bench.BenchHarness";
-  private static final String FLOOR_MAIN = "dev.blog.local.bench.Hello";
+  private static final String HARNESS_MAIN = "dev.blog.bench.harness.BenchHarness";
+  private static final String FLOOR_MAIN = "dev.blog.bench.harness.Hello";
   /** Warm calls not measured: the first calls of a new environment still load and link code. */
   private static final int WARMUP = 100;
   /** Read before this JVM pins itself to one CPU, after which the JDK sees only that one. */
@@ -257,11 +257,11 @@ public final class BenchMain {
   }
 
   private static Path extractHarness(Path dir) throws IOException {
-    Path pkg = Files.createDirectories(dir.resolve("dev/blog/local/bench"));
+    Path pkg = Files.createDirectories(dir.resolve("dev/blog/bench/harness"));
     for (String name : HARNESS_CLASSES) {
-      try (InputStream in = BenchMain.class.getResourceAsStream("bench/" + name + ".class")) {
+      try (InputStream in = BenchMain.class.getResourceAsStream("harness/" + name + ".class")) {
         if (in == null) {
-          throw new IllegalStateException("Harness class " + name + " is missing from the local module's classes");
+          throw new IllegalStateException("Harness class " + name + " is missing from the bench module's classes");
         }
         Files.copy(in, pkg.resolve(name + ".class"));
       }

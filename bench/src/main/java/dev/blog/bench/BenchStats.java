@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.bench;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.blog.local.bench;
+package dev.blog.bench.harness;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;

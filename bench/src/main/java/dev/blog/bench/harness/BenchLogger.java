@@ -1,4 +1,4 @@
-package dev.blog.local.bench;
+package dev.blog.bench.harness;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;

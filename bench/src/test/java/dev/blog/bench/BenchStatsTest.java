@@ -1,4 +1,4 @@
-package dev.blog.local;
+package dev.blog.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
