@@ -48,8 +48,9 @@ public final class Dev {
     }
     LocalStack stack = LocalStack.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
+    boolean inMemory = options.inMemory();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("Stopping: functions, then DynamoDB Local (every write is already on disk)...");
+      System.out.println(stoppingMessage(inMemory));
       stack.close();
       stopped.countDown();
     }, "stop"));
@@ -66,6 +67,12 @@ public final class Dev {
         stack.apiEndpoint(), (System.nanoTime() - begin) / 1_000_000);
     System.out.println("Ctrl-C to stop.");
     stopped.await();
+  }
+
+  /** What stopping says: where the data is, or that there is none to keep. */
+  static String stoppingMessage(boolean inMemory) {
+    return inMemory ? "Stopping: functions, then DynamoDB Local (in memory: this run's data goes with it)..."
+        : "Stopping: functions, then DynamoDB Local (every write is already on disk)...";
   }
 
   /** Fires a scheduled function now, inside the running ./dev start (its queues, its SMTP catcher). */

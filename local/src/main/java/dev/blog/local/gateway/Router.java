@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Route selection as an HTTP API does it: the most specific route wins (a literal segment beats a variable,
- * which beats a greedy variable), then an exact method beats ANY.
+ * Route selection as an HTTP API does it, on the path as sent: the most specific route wins (a literal segment
+ * beats a variable, which beats a greedy variable), then an exact method beats ANY; {@code $default} takes
+ * what no other route matches. Segments are compared as they are, so {@code /me/} and {@code //me} are not
+ * {@code /me}, and a variable never matches an empty segment.
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
  */
 final class Router {
+  private static final String DEFAULT_ROUTE = "$default";
+
   /** The route a request goes to, with its decoded path parameters. */
   record Match(Route route, Map<String, String> pathParameters) {}
 
@@ -29,7 +33,8 @@ final class Router {
     int bestScore = -1;
     String[] actual = segments(rawPath);
     for (Route route : routes) {
-      if (!route.method().equals(method) && !route.method().equals("ANY")) {
+      if (actual == null || route.path().equals(DEFAULT_ROUTE)
+          || (!route.method().equals(method) && !route.method().equals("ANY"))) {
         continue;
       }
       Map<String, String> params = new LinkedHashMap<>();
@@ -43,7 +48,10 @@ final class Router {
         best = new Match(route, params);
       }
     }
-    return Optional.ofNullable(best);
+    if (best == null) {
+      return routes.stream().filter(r -> r.path().equals(DEFAULT_ROUTE)).findFirst().map(r -> new Match(r, Map.of()));
+    }
+    return Optional.of(best);
   }
 
   /** The match's score (higher is more specific), or -1 when the path does not match the template. */
@@ -52,16 +60,20 @@ final class Router {
     for (int i = 0; i < template.length; i++) {
       String t = template[i];
       if (t.startsWith("{") && t.endsWith("+}")) {
-        if (i >= actual.length) {
+        String rest = String.join("/", Arrays.asList(actual).subList(Math.min(i, actual.length), actual.length));
+        if (rest.isEmpty()) {
           return -1;
         }
-        params.put(t.substring(1, t.length() - 2), decode(String.join("/", Arrays.asList(actual).subList(i, actual.length))));
+        params.put(t.substring(1, t.length() - 2), decode(rest));
         return score;
       }
       if (i >= actual.length) {
         return -1;
       }
       if (t.startsWith("{") && t.endsWith("}")) {
+        if (actual[i].isEmpty()) {
+          return -1;
+        }
         params.put(t.substring(1, t.length() - 1), decode(actual[i]));
         score += 1;
       } else if (t.equals(actual[i])) {
@@ -73,12 +85,9 @@ final class Router {
     return template.length == actual.length ? score : -1;
   }
 
+  /** The segments between slashes, empty ones included ({@code /a/} is "a" and ""); null for a path without a leading slash. */
   private static String[] segments(String path) {
-    String trimmed = path.startsWith("/") ? path.substring(1) : path;
-    if (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    return path.startsWith("/") ? path.substring(1).split("/", -1) : null;
   }
 
   /** Percent-decoding of path and query values; a '+' stays a '+'. */
