@@ -3,6 +3,7 @@ package dev.blog.local.dynamodb;
 import dev.blog.local.template.LocalAccount;
 import dev.blog.local.template.Template;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,9 +39,13 @@ public final class LocalDynamo implements AutoCloseable {
    * Starts DynamoDB Local on {@code port} (0: any free port), keeping data under {@code dataDir}, or in
    * memory when it is null.
    */
-  public static LocalDynamo start(int port, Path dataDir) {
+  public static synchronized LocalDynamo start(int port, Path dataDir) {
     int chosen = port == 0 ? freePort() : port;
     SqliteNative.install(Path.of(System.getProperty("java.io.tmpdir"), "blog-local-native"));
+    // DynamoDB Local prints its configuration on stdout, which belongs to the caller (./dev invoke prints only
+    // the function's answer there, ./dev bench its table): while it starts, its prints go to stderr.
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
     try {
       String[] args;
       if (dataDir == null) {
@@ -57,6 +62,8 @@ public final class LocalDynamo implements AutoCloseable {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start on port " + chosen + ": " + e.getMessage(), e);
+    } finally {
+      System.setOut(stdout);
     }
   }
 
