@@ -1,6 +1,5 @@
 package dev.blog.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blog.local.template.FunctionDef;
 import dev.blog.local.template.Template;
 import java.io.IOException;
@@ -70,11 +69,6 @@ public final class BenchMain {
     }
   }
 
-  /** One row of the table; the warm figures are null for a function that was not run. */
-  record Row(String functionId, double coldMedianMs, double coldMinMs, double coldMaxMs, double initMs,
-      double firstInvokeMs, double warmP50Us, double warmP99Us, int warmCalls, int classes, long artifactBytes,
-      List<String> notes) {}
-
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -94,7 +88,7 @@ public final class BenchMain {
 
     long[] floorRuns = floorRuns(options, harness, template, work);
     double floor = BenchStats.median(floorRuns) / 1e6;
-    List<Row> rows = new ArrayList<>();
+    List<BenchReport.Row> rows = new ArrayList<>();
     try (BenchFixtures fixtures = BenchFixtures.start(template)) {
       List<String> ids = template.functionIds().stream()
           .filter(id -> options.only().isEmpty() || options.only().contains(id)).toList();
@@ -126,9 +120,10 @@ public final class BenchMain {
         }
       }
     }
-    printTable(floorRuns, rows, options);
+    BenchReport.printTable(floorRuns, rows, CPUS, options.runs(), options.warm(), Math.min(WARMUP, options.warm() / 10));
     if (options.json().isPresent()) {
-      writeJson(options.json().get(), floor, rows);
+      BenchReport.writeJson(options.json().get(), floor, rows);
+      progress("wrote %s", options.json().get());
     }
     progress("done in %.0f s", (System.nanoTime() - began) / 1e9);
     System.exit(0); // DynamoDB Local leaves non-daemon threads
@@ -157,7 +152,7 @@ public final class BenchMain {
     return "";
   }
 
-  private static Row benchFunction(FunctionDef def, Map<String, String> env, BenchScenario scenario,
+  private static BenchReport.Row benchFunction(FunctionDef def, Map<String, String> env, BenchScenario scenario,
       Options options, Path harness, Path work) throws IOException {
     String id = def.logicalId();
     Path event = Files.writeString(work.resolve(id + ".event.json"), scenario.eventJson());
@@ -202,7 +197,7 @@ public final class BenchMain {
       checkStatus("warm", counted.substring(0, counted.lastIndexOf('x')), scenario, notes);
     }
     long[] warmNanos = warm.warmNanos();
-    Row row = new Row(id, BenchStats.median(cold) / 1e6, BenchStats.min(cold) / 1e6, BenchStats.max(cold) / 1e6,
+    BenchReport.Row row = new BenchReport.Row(id, BenchStats.median(cold) / 1e6, BenchStats.min(cold) / 1e6, BenchStats.max(cold) / 1e6,
         median(init), BenchStats.median(firstInvoke) / 1e6, BenchStats.percentile(warmNanos, 50) / 1e3,
         BenchStats.percentile(warmNanos, 99) / 1e3, warmNanos.length, classes, Files.size(def.jar()), List.copyOf(notes));
     progress("%s: warm p50 %.0f µs, p99 %.0f µs (%s), %d classes at first response", id, row.warmP50Us(),
@@ -286,70 +281,7 @@ public final class BenchMain {
     }
   }
 
-  private static void printTable(long[] floorRuns, List<Row> rows, Options options) {
-    double floor = BenchStats.median(floorRuns) / 1e6;
-    String header = "%-20s %8s %7s %7s %7s %8s %9s %10s %10s %8s %7s%n";
-    String line = "%-20s %8.0f %7.0f %7.0f %7s %8s %9s %10s %10s %8s %7s%n";
-    System.out.printf(Locale.ROOT, "%nJava %s (%s), %d CPUs, function JVMs %s; %d cold starts per function; "
-        + "warm: %d calls in one JVM after %d unmeasured, unless a note says fewer.%n%n", System.getProperty("java.vm.version"),
-        System.getProperty("java.vm.vendor"), CPUS,
-        BenchChild.taskset().isPresent() ? "on CPU 0 (taskset)" : "not pinned", options.runs(), options.warm(),
-        Math.min(WARMUP, options.warm() / 10));
-    System.out.printf(Locale.ROOT, header, "function", "cold ms", "min", "max", "x floor", "init ms", "1st inv ms",
-        "warm p50µs", "warm p99µs", "classes", "jar MB");
-    System.out.printf(Locale.ROOT, line, "floor (hello world)", floor, BenchStats.min(floorRuns) / 1e6,
-        BenchStats.max(floorRuns) / 1e6, "1.0", "", "", "", "", "", "");
-    for (Row r : rows) {
-      System.out.printf(Locale.ROOT, line, r.functionId(), r.coldMedianMs(), r.coldMinMs(), r.coldMaxMs(),
-          String.format(Locale.ROOT, "%.1f", r.coldMedianMs() / floor), String.format(Locale.ROOT, "%.0f", r.initMs()),
-          String.format(Locale.ROOT, "%.1f", r.firstInvokeMs()), String.format(Locale.ROOT, "%.0f", r.warmP50Us()),
-          String.format(Locale.ROOT, "%.0f", r.warmP99Us()), Integer.toString(r.classes()),
-          String.format(Locale.ROOT, "%.1f", r.artifactBytes() / 1e6));
-    }
-    System.out.println();
-    for (Row r : rows) {
-      if (!r.notes().isEmpty()) {
-        System.out.println(r.functionId() + ": " + String.join("; ", r.notes()));
-      }
-    }
-  }
-
-  private static void writeJson(Path file, double floor, List<Row> rows) {
-    Map<String, Object> functions = new LinkedHashMap<>();
-    for (Row r : rows) {
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("cold_ms_median", round(r.coldMedianMs()));
-      f.put("cold_ms_min", round(r.coldMinMs()));
-      f.put("cold_ms_max", round(r.coldMaxMs()));
-      f.put("init_ms", round(r.initMs()));
-      f.put("first_invoke_ms", round(r.firstInvokeMs()));
-      f.put("warm_p50_us", round(r.warmP50Us()));
-      f.put("warm_p99_us", round(r.warmP99Us()));
-      f.put("warm_calls", r.warmCalls());
-      f.put("classes", r.classes());
-      f.put("artifact_bytes", r.artifactBytes());
-      f.put("notes", r.notes());
-      functions.put(r.functionId(), f);
-    }
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("floor_ms", round(floor));
-    root.put("functions", functions);
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
-      progress("wrote %s", file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
-  }
-
-  private static void progress(String format, Object... args) {
+  static void progress(String format, Object... args) {
     System.err.println("bench: " + String.format(Locale.ROOT, format, args));
   }
 }

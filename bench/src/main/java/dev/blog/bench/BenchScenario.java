@@ -55,15 +55,11 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
           "a new name each call, If-Match following the version, so every call writes", e -> {
             // An update that changes nothing writes nothing (and keeps the version): change the name each time.
             bodyField(e, "name", "Ada Byron {{n}}");
-            e.withObjectProperty("headers").put("if-match", "\"{{v}}\"");
+            ifMatchFollowsTheVersion(e);
           }));
       case "DeleteUserFunction" -> Optional.of(scenario(functionId, projectDir, "delete-user.json", Set.of("204"),
-          "deletes a different seeded user each call", e -> {
-            String id = BenchFixtures.DELETABLE_ID_PREFIX + "{{n12}}";
-            e.put("rawPath", "/users/" + id);
-            e.withObjectProperty("requestContext").withObjectProperty("http").put("path", "/users/" + id);
-            e.withObjectProperty("pathParameters").put("id", id);
-          }));
+          "deletes a different seeded user each call",
+          e -> pathId(e, "/users/", BenchFixtures.DELETABLE_ID_PREFIX + "{{n12}}")));
       case "CreatePostFunction" -> Optional.of(scenario(functionId, projectDir, "create-post.json", Set.of("201"),
           "a transaction per call: post, audit entry, author's counters", e -> bodyField(e, "title", "Bench post {{n}}")));
       case "ListPostsFunction" -> Optional.of(scenario(functionId, projectDir, "list-posts.json", Set.of("200"),
@@ -73,14 +69,11 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
       case "UpdatePostFunction" -> Optional.of(scenario(functionId, projectDir, "update-post.json", Set.of("200"),
           "a new title each call, If-Match following the version, so every call writes", e -> {
             bodyField(e, "title", "Bench title {{n}}");
-            e.withObjectProperty("headers").put("if-match", "\"{{v}}\"");
+            ifMatchFollowsTheVersion(e);
           }));
       case "DeletePostFunction" -> Optional.of(scenario(functionId, projectDir, "delete-post.json", Set.of("204"),
           "deletes a different seeded draft each call", e -> {
-            String id = BenchFixtures.DELETABLE_POST_PREFIX + "{{n12}}";
-            e.put("rawPath", "/posts/" + id);
-            e.withObjectProperty("requestContext").withObjectProperty("http").put("path", "/posts/" + id);
-            e.withObjectProperty("pathParameters").put("id", id);
+            pathId(e, "/posts/", BenchFixtures.DELETABLE_POST_PREFIX + "{{n12}}");
             e.withObjectProperty("headers").remove("if-match");
           }));
       case "ListAuditFunction" -> Optional.of(scenario(functionId, projectDir, "list-audit.json", Set.of("200"),
@@ -101,6 +94,18 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Points the event at another resource: {@code <collection><id>} as its path, {@code id} as its path parameter. */
+  private static void pathId(ObjectNode event, String collection, String id) {
+    event.put("rawPath", collection + id);
+    event.withObjectProperty("requestContext").withObjectProperty("http").put("path", collection + id);
+    event.withObjectProperty("pathParameters").put("id", id);
+  }
+
+  /** Each call's If-Match is the version the previous call left ({{v}} is n + 1). */
+  private static void ifMatchFollowsTheVersion(ObjectNode event) {
+    event.withObjectProperty("headers").put("if-match", "\"{{v}}\"");
   }
 
   /** The body is a JSON string inside the event: parse it, set one field, write it back. */

@@ -5,7 +5,6 @@ import dev.blog.local.events.SqsEventSource;
 import dev.blog.local.events.StreamEventSource;
 import dev.blog.local.gateway.HttpApiGateway;
 import dev.blog.local.gateway.LocalRoute;
-import dev.blog.local.lambda.FunctionPool;
 import dev.blog.local.lambda.InvocationResult;
 import dev.blog.local.services.LocalServers;
 import dev.blog.local.template.Authorizer;
