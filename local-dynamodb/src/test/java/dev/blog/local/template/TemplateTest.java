@@ -85,4 +85,47 @@ class TemplateTest {
     assertThatThrownBy(() -> Intrinsics.resolve(Map.of("Fn::ImportValue", "x"), names))
         .hasMessageContaining("cannot resolve");
   }
+
+  @Test
+  void theEmailWorkerIsFedByTheEmailQueueInBatchesWithPartialFailures() {
+    assertThat(template.sqsSources()).contains(new EventSource.Sqs("EmailWorkerFunction", "EmailQueue", 10, true));
+  }
+
+  @Test
+  void theOutboxRelayReadsTheTablesStreamFilteredAndRecordsWhatItGivesUpOnInTheDeadLetterQueue() {
+    EventSource.Stream relay = template.streamSources().stream()
+        .filter(s -> s.functionId().equals("OutboxRelayFunction")).findFirst().orElseThrow();
+    assertThat(relay.filterPatterns()).singleElement().asString().contains("INSERT").contains("OUTBOX");
+    assertThat(relay.onFailureQueueId()).contains("EmailDeadLetterQueue");
+    assertThat(relay.maximumRetryAttempts()).isPositive();
+    assertThat(template.tables()).filteredOn(t -> t.logicalId().equals(relay.tableId()))
+        .singleElement().satisfies(table -> assertThat(table.streamViewType()).isPresent());
+  }
+
+  @Test
+  void theDailySummaryIsScheduledAtMidnightUtc() {
+    assertThat(template.schedules()).contains(new EventSource.Schedule("DailySummaryFunction", "cron(0 0 * * ? *)"));
+  }
+
+  @Test
+  void theEmailQueueDeadLettersAfterItsMaxReceiveCount() {
+    QueueDef emails = template.queues().stream().filter(q -> q.logicalId().equals("EmailQueue")).findFirst().orElseThrow();
+    assertThat(emails.redrive()).contains(new QueueDef.Redrive("EmailDeadLetterQueue", 5));
+    assertThat(emails.visibilityTimeoutSeconds()).isPresent();
+  }
+
+  @Test
+  void everyTableKeyIsADefinedAttribute() {
+    assertThat(template.tables()).isNotEmpty().allSatisfy(table -> {
+      List<String> defined = table.attributes().stream().map(TableDef.Attribute::name).toList();
+      assertThat(table.keySchema()).extracting(TableDef.Key::attributeName).isSubsetOf(defined);
+      table.globalSecondaryIndexes().forEach(index ->
+          assertThat(index.keySchema()).extracting(TableDef.Key::attributeName).isSubsetOf(defined));
+    });
+  }
+
+  @Test
+  void secretsGenerateValuesOfTheirDeclaredLength() {
+    assertThat(template.secrets()).contains(new SecretDef("CursorKeySecret", 64));
+  }
 }

@@ -2,13 +2,13 @@ package dev.blog.local.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The answer the gateway is building: status, headers (names as set, matched case-insensitively) and body. */
+/** The answer the gateway is building: status, headers (names case-insensitive, as in HTTP) and body. */
 final class GatewayResponse {
-  private final Map<String, List<String>> headers = new LinkedHashMap<>();
+  private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private int status = 200;
   private byte[] body;
 
@@ -30,20 +30,14 @@ final class GatewayResponse {
 
   /** Replaces every value of the header. */
   GatewayResponse set(String name, String value) {
-    headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
     headers.put(name, new ArrayList<>(List.of(value)));
     return this;
   }
 
   /** Adds a value to the header. */
   GatewayResponse add(String name, String value) {
-    headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-        .ifPresentOrElse(e -> e.getValue().add(value), () -> headers.put(name, new ArrayList<>(List.of(value))));
+    headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     return this;
-  }
-
-  boolean has(String name) {
-    return headers.keySet().stream().anyMatch(existing -> existing.equalsIgnoreCase(name));
   }
 
   int status() {
@@ -55,17 +49,13 @@ final class GatewayResponse {
     return body == null || body.length == 0 || status == 204 || status == 304 ? null : body;
   }
 
-  /** The headers to send: JSON is the content type of a body that names none. */
-  Map<String, List<String>> headers() {
-    if (body() != null && !has("Content-Type")) {
-      set("Content-Type", "application/json");
+  /** The headers to send: as set, with JSON the content type of a body that names none. */
+  Map<String, List<String>> headersToSend() {
+    Map<String, List<String>> send = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    send.putAll(headers);
+    if (body() != null) {
+      send.putIfAbsent("Content-Type", List.of("application/json"));
     }
-    return headers;
-  }
-
-  /** Every value of the header, joined with commas, or null. */
-  String header(String name) {
-    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-        .map(e -> String.join(",", e.getValue())).orElse(null);
+    return send;
   }
 }

@@ -105,7 +105,7 @@ final class JettyListener implements AutoCloseable {
 
   private static void write(GatewayResponse answer, Request request, Response response, Callback callback) {
     response.setStatus(answer.status());
-    answer.headers().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
+    answer.headersToSend().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
     byte[] body = answer.body();
     boolean none = body == null || request.getMethod().equalsIgnoreCase("HEAD");
     response.write(true, none ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
