@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * as declared (visibility timeout, retention, redrive policy to the dead-letter queue): receive counts
  * and dead-lettering after maxReceiveCount are the server's own, as in SQS.
  */
-public final class LocalSqs implements AutoCloseable {
+final class LocalSqs implements AutoCloseable {
   private final SQSRestServer server; // null when attached to another stack's server
   private final URI endpoint;
   private final SqsClient client;
@@ -67,15 +67,15 @@ public final class LocalSqs implements AutoCloseable {
     return Map.copyOf(queueUrls);
   }
 
-  public URI endpoint() {
+  URI endpoint() {
     return endpoint;
   }
 
-  public SqsClient client() {
+  SqsClient client() {
     return client;
   }
 
-  public String queueUrl(String logicalId) {
+  String queueUrl(String logicalId) {
     String url = queueUrls.get(logicalId);
     if (url == null) {
       throw new IllegalArgumentException("No queue " + logicalId + " in template.yaml");
