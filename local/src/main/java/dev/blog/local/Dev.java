@@ -1,5 +1,7 @@
 package dev.blog.local;
 
+import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +48,9 @@ public final class Dev {
     }
     LocalStack stack = LocalStack.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
+    boolean inMemory = options.inMemory();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("Stopping: functions, then DynamoDB Local (every write is already on disk)...");
+      System.out.println(stoppingMessage(inMemory));
       stack.close();
       stopped.countDown();
     }, "stop"));
@@ -64,6 +67,12 @@ public final class Dev {
         stack.apiEndpoint(), (System.nanoTime() - begin) / 1_000_000);
     System.out.println("Ctrl-C to stop.");
     stopped.await();
+  }
+
+  /** What stopping says: where the data is, or that there is none to keep. */
+  static String stoppingMessage(boolean inMemory) {
+    return inMemory ? "Stopping: functions, then DynamoDB Local (in memory: this run's data goes with it)..."
+        : "Stopping: functions, then DynamoDB Local (every write is already on disk)...";
   }
 
   /** Fires a scheduled function now, inside the running ./dev start (its queues, its SMTP catcher). */
@@ -112,10 +121,11 @@ public final class Dev {
       return 2;
     }
     String payload = Files.readString(event, StandardCharsets.UTF_8);
-    LocalStack.InvocationOutcome outcome = LocalStack.invokeOnce(Template.findProjectDir(), function, payload);
+    LocalInvoker.InvocationOutcome outcome = LocalInvoker.invoke(Template.findProjectDir(), function, payload);
     outcome.logs().forEach(System.err::println);
-    System.err.printf("%s: init %d ms, invoke %d ms%n", function, outcome.initMillis(), outcome.durationMillis());
-    System.out.println(outcome.payload());
-    return outcome.succeeded() ? 0 : 1;
+    InvocationResult result = outcome.result();
+    System.err.printf("%s: init %d ms, invoke %d ms%n", function, result.initMillis(), result.durationMillis());
+    System.out.println(result.payload());
+    return result.succeeded() ? 0 : 1;
   }
 }

@@ -41,7 +41,8 @@ final class Api {
   }
 
   Answer send(String method, String path, String token, String body, String... headers) {
-    URI uri = base.resolve(path);
+    // base + path, not base.resolve(path): a path such as //me must reach the gateway as sent
+    URI uri = URI.create(base + path);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {

@@ -1,6 +1,6 @@
 package dev.blog.core.testing;
 
-import dev.blog.local.LocalDynamo;
+import dev.blog.local.dynamodb.LocalDynamo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -1,0 +1,153 @@
+package dev.blog.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts one bench JVM the way Lambda starts an execution environment (java21 runtime flags, one CPU) and
+ * reads what it reports. The clock runs from just before the spawn to the moment its first response
+ * line arrives, so it includes everything a caller waits for: fork/exec, JVM boot, class loading, init
+ * and the first invocation.
+ */
+final class BenchChild {
+  /** The flags of Lambda's java21 runtime besides JAVA_TOOL_OPTIONS (which the template's environment sets). */
+  static final List<String> LAMBDA_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+  private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+  /**
+   * What one JVM reported.
+   *
+   * @param coldNanos spawn to first response, measured here
+   * @param constructedAtMillis wall clock when the handler was constructed (0 for the floor)
+   * @param firstInvokeNanos the first handleRequest, measured in the child
+   * @param status the first response's status
+   * @param warmStatuses the warm responses' statuses with counts ("200x1000"), or empty
+   * @param warmNanos each warm handleRequest, or empty
+   */
+  record Report(long coldNanos, long spawnMillis, long constructedAtMillis, long firstInvokeNanos, String status,
+      String warmStatuses, long[] warmNanos) {
+    double initMillis() {
+      return constructedAtMillis - spawnMillis;
+    }
+  }
+
+  private BenchChild() {}
+
+  /** {@code taskset -c 0} when the machine has taskset: Lambda's small functions get about one vCPU. */
+  static List<String> pinnedToOneCpu() {
+    return taskset().map(t -> List.of(t.toString(), "-c", "0")).orElse(List.of());
+  }
+
+  static java.util.Optional<Path> taskset() {
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+      Path candidate = Path.of(dir, "taskset");
+      if (Files.isExecutable(candidate)) {
+        return java.util.Optional.of(candidate);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Runs {@code java <flags> -cp <classpath> <main> <args>} where {@code args} may hold the placeholder
+   * {@link #SPAWN_MILLIS}, replaced with the wall clock of the spawn. Waits for the JVM to exit (or kills
+   * it after {@code limitSeconds}). The report's first line is the first stdout line starting with
+   * {@code firstLinePrefix}.
+   */
+  static Report run(List<String> jvmFlags, String classpath, String mainClass, List<String> args, Map<String, String> env,
+      Path stderrLog, String firstLinePrefix, long limitSeconds) {
+    List<String> command = new ArrayList<>(pinnedToOneCpu());
+    command.add(JAVA.toString());
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", classpath, mainClass));
+    int argsAt = command.size();
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
+    builder.environment().clear();
+    builder.environment().putAll(env);
+
+    long spawnMillis = System.currentTimeMillis();
+    for (int i = argsAt; i < command.size(); i++) {
+      if (command.get(i).equals(SPAWN_MILLIS)) {
+        command.set(i, Long.toString(spawnMillis));
+      }
+    }
+    long spawned = System.nanoTime();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + command, e);
+    }
+    // A child that hangs is killed, which ends its stdout and so the loop below.
+    CompletableFuture.runAsync(process::destroyForcibly, CompletableFuture.delayedExecutor(limitSeconds, TimeUnit.SECONDS));
+    long coldNanos = -1;
+    long constructedAt = 0;
+    long firstInvoke = 0;
+    String status = "";
+    String warmStatuses = "";
+    long[] warm = new long[0];
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (coldNanos < 0 && line.startsWith(firstLinePrefix)) {
+          coldNanos = System.nanoTime() - spawned;
+        }
+        String[] parts = line.split(" ");
+        if (line.startsWith("@bench first ")) {
+          constructedAt = Long.parseLong(parts[2]);
+          firstInvoke = Long.parseLong(parts[3]);
+        } else if (line.startsWith("@bench status ")) {
+          status = parts[2];
+        } else if (line.startsWith("@bench warm ")) {
+          warmStatuses = parts[2];
+          warm = Arrays.stream(parts[3].split(",")).mapToLong(Long::parseLong).toArray();
+        }
+      }
+      process.waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException("interrupted", e);
+    }
+    if (coldNanos < 0) {
+      throw new IllegalStateException("The JVM gave no response (exit " + process.exitValue() + "); see " + stderrLog);
+    }
+    return new Report(coldNanos, spawnMillis, constructedAt, firstInvoke, status, warmStatuses, warm);
+  }
+
+  /** Stands for the spawn's wall clock in the child's arguments. */
+  static final String SPAWN_MILLIS = "<spawn-millis>";
+
+  /**
+   * How many classes the JVM had loaded when it answered: the lines of its -Xlog:class+load file before
+   * the harness's marker class (dev.blog.bench.harness.FirstResponse).
+   */
+  static int classesBeforeMarker(Path classLoadLog) {
+    try (var lines = Files.lines(classLoadLog)) {
+      int count = 0;
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.contains(" dev.blog.bench.harness.FirstResponse ")) {
+          return count;
+        }
+        count++;
+      }
+      throw new IllegalStateException("No first response in " + classLoadLog);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

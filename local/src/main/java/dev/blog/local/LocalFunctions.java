@@ -1,0 +1,67 @@
+package dev.blog.local;
+
+import dev.blog.local.lambda.FunctionPool;
+import dev.blog.local.lambda.LambdaEnvironment;
+import dev.blog.local.services.LocalServers;
+import dev.blog.local.template.FunctionDef;
+import dev.blog.local.template.Template;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The template's functions over a set of local servers: one pool of execution environments per function,
+ * each with the environment Lambda and the template give it, pointed at those servers.
+ */
+final class LocalFunctions implements AutoCloseable {
+  private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+
+  LocalFunctions(Template template, LocalServers servers, int maxInstancesPerFunction, Consumer<String> log) {
+    for (String id : template.functionIds()) {
+      FunctionDef def = template.function(id);
+      Map<String, String> env = environment(def, servers);
+      environments.put(id, env);
+      pools.put(id, new FunctionPool(def, env, maxInstancesPerFunction, log));
+    }
+  }
+
+  /** Every function's pool, by logical id, in template order. */
+  Map<String, FunctionPool> all() {
+    return pools;
+  }
+
+  FunctionPool get(String logicalId) {
+    FunctionPool pool = pools.get(logicalId);
+    if (pool == null) {
+      throw new IllegalArgumentException("No function " + logicalId + " in template.yaml; functions: " + pools.keySet());
+    }
+    return pool;
+  }
+
+  /** The environment a function runs with. */
+  Map<String, String> environment(String logicalId) {
+    get(logicalId);
+    return environments.get(logicalId);
+  }
+
+  private static Map<String, String> environment(FunctionDef def, LocalServers servers) {
+    Map<String, String> env = LambdaEnvironment.of(def, servers.sdkEndpoints(), servers.names());
+    // Local overrides, as `sam local invoke --env-vars` would give them: email goes to the SMTP catcher,
+    // and retries back off from 1 s instead of 10 s, so an outage and its recovery show within seconds.
+    if (env.containsKey("EMAIL_TRANSPORT")) {
+      env.put("EMAIL_TRANSPORT", "smtp");
+      env.put("SMTP_HOST", "127.0.0.1");
+      env.put("SMTP_PORT", String.valueOf(servers.smtpPort()));
+    }
+    if (env.containsKey("RETRY_BASE_DELAY_SECONDS")) {
+      env.put("RETRY_BASE_DELAY_SECONDS", "1");
+    }
+    return env;
+  }
+
+  @Override
+  public void close() {
+    pools.values().forEach(FunctionPool::close);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.blog.local.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blog.local.lambda.FunctionPool;
+import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.template.EventSource;
+import dev.blog.local.template.LocalAccount;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Lambda's SQS event source mapping, locally: long-polls the queue, hands each batch to the function as an
+ * SQSEvent, then deletes what succeeded. With ReportBatchItemFailures only the messages named in
+ * {@code batchItemFailures} stay (and come back after their visibility timeout); when the invocation
+ * fails, none is deleted. Receive counts and the move to the dead-letter queue are the queue's own.
+ * See https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+ */
+public final class SqsEventSource implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final String queueArn;
+  private final FunctionPool function;
+  private final int batchSize;
+  private final boolean reportsItemFailures;
+  private final Consumer<String> log;
+  private final Thread poller;
+  private volatile boolean running = true;
+
+  /** Starts polling {@code queueUrl} for {@code function}, as the template's {@code mapping} declares. */
+  public SqsEventSource(EventSource.Sqs mapping, SqsClient sqs, String queueUrl, FunctionPool function,
+      Consumer<String> log) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+    this.queueArn = LocalAccount.queueArn(mapping.queueId());
+    this.function = function;
+    // One ReceiveMessage returns at most 10 messages (Lambda's batching window, which gathers more, is not emulated).
+    this.batchSize = Math.min(10, mapping.batchSize());
+    this.reportsItemFailures = mapping.reportsBatchItemFailures();
+    this.log = log;
+    this.poller = Thread.ofPlatform().name("sqs-" + function.logicalId()).daemon().start(this::run);
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
+            .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+            .messageAttributeNames("All")).messages();
+        if (!messages.isEmpty() && running) {
+          deliver(messages);
+        }
+      } catch (RuntimeException e) {
+        if (running) {
+          log.accept("[" + function.logicalId() + "] SQS poller: " + e.getMessage());
+          sleep();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void deliver(List<Message> messages) throws InterruptedException {
+    InvocationResult result = function.invoke(event(messages));
+    log.accept("[" + function.logicalId() + "] SQS batch of " + messages.size()
+        + (result.initMillis() > 0 ? ", cold start " + result.initMillis() + " ms" : "") + ", invoke " + result.durationMillis() + " ms");
+    if (!result.succeeded()) {
+      log.accept("[" + function.logicalId() + "] batch of " + messages.size() + " failed; the messages will be retried: "
+          + result.payload());
+      return;
+    }
+    Set<String> failed = new HashSet<>();
+    if (reportsItemFailures) {
+      try {
+        for (JsonNode failure : JSON.readTree(result.payload()).path("batchItemFailures")) {
+          failed.add(failure.path("itemIdentifier").asText());
+        }
+      } catch (java.io.IOException e) {
+        return; // an unreadable answer counts as a failed batch
+      }
+    }
+    List<DeleteMessageBatchRequestEntry> done = messages.stream().filter(m -> !failed.contains(m.messageId()))
+        .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+        .toList();
+    if (!done.isEmpty()) {
+      sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+    }
+  }
+
+  /** The SQSEvent Lambda would send, field for field. */
+  private String event(List<Message> messages) {
+    ObjectNode event = JSON.createObjectNode();
+    ArrayNode records = event.putArray("Records");
+    for (Message m : messages) {
+      ObjectNode record = records.addObject();
+      record.put("messageId", m.messageId());
+      record.put("receiptHandle", m.receiptHandle());
+      record.put("body", m.body());
+      ObjectNode attributes = record.putObject("attributes");
+      m.attributes().forEach((name, value) -> attributes.put(name.toString(), value));
+      ObjectNode messageAttributes = record.putObject("messageAttributes");
+      m.messageAttributes().forEach((name, value) -> messageAttributes.putObject(name)
+          .put("stringValue", value.stringValue()).put("dataType", value.dataType()));
+      record.put("md5OfBody", m.md5OfBody());
+      record.put("eventSource", "aws:sqs");
+      record.put("eventSourceARN", queueArn);
+      record.put("awsRegion", LocalAccount.REGION);
+    }
+    return event.toString();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    poller.interrupt();
+  }
+}

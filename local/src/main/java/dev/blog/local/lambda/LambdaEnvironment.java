@@ -1,0 +1,45 @@
+package dev.blog.local.lambda;
+
+import dev.blog.local.template.FunctionDef;
+import dev.blog.local.template.Intrinsics;
+import dev.blog.local.template.LocalAccount;
+import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The environment Lambda gives a function (the reserved variables of
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime),
+ * with the SDK's standard endpoint variables pointing at the local servers, plus the template's own
+ * variables resolved. One definition for the local stack and the bench, so both run functions alike.
+ */
+public final class LambdaEnvironment {
+  private LambdaEnvironment() {}
+
+  /**
+   * @param endpoints the SDK service ids (as in {@code AWS_ENDPOINT_URL_<ID>}) and their local endpoints
+   * @param names resolves the template's Ref/GetAtt names
+   */
+  public static Map<String, String> of(FunctionDef def, Map<String, URI> endpoints, Function<String, String> names) {
+    Map<String, String> env = new TreeMap<>();
+    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+    env.put("LANG", "en_US.UTF-8");
+    env.put("TZ", "UTC");
+    env.put("AWS_REGION", LocalAccount.REGION);
+    env.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(def.memoryMb()));
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + def.logicalId());
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+    env.put("_HANDLER", def.handler());
+    // The SDK's standard endpoint variables: the functions' code is the code that runs in AWS.
+    endpoints.forEach((service, endpoint) -> env.put("AWS_ENDPOINT_URL_" + service, endpoint.toString()));
+    def.environment().forEach((name, value) -> env.put(name, Intrinsics.resolve(value, names)));
+    return env;
+  }
+}
