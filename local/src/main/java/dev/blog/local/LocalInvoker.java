@@ -22,12 +22,13 @@ public final class LocalInvoker {
     LocalStack.Options defaults = LocalStack.Options.defaults(projectDir);
     List<String> logs = new ArrayList<>();
     Template template = Template.load(projectDir);
-    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir());
-        LocalFunctions functions = new LocalFunctions(template, servers, 1, line -> {
-          synchronized (logs) {
-            logs.add(line);
-          }
-        })) {
+    java.util.function.Consumer<String> log = line -> {
+      synchronized (logs) {
+        logs.add(line);
+      }
+    };
+    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), log);
+        LocalFunctions functions = new LocalFunctions(template, servers, 1, log)) {
       InvocationResult result = functions.get(logicalId).invoke(event);
       synchronized (logs) {
         return new InvocationOutcome(result, List.copyOf(logs));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.local.LocalStack;
+import dev.blog.local.faults.Faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +59,14 @@ class EmailJobsTest {
 
   @Test
   void whileSmtpRefusesNoEmailIsLostAndEachArrivesOnceItIsBack() throws Exception {
-    stack.smtpAccepting(false);
+    stack.faults(Faults.parse("{\"smtp\":{\"down\":true}}"));
     try {
       api.register("outage-1@example.com", "correct horse", "Outage One");
       api.register("outage-2@example.com", "correct horse", "Outage Two");
       Thread.sleep(5000); // the worker tries, fails and backs off
       assertThat(emailsTo("outage-1@example.com")).isEmpty();
     } finally {
-      stack.smtpAccepting(true);
+      stack.faults(Faults.NONE);
     }
     assertThat(awaitEmails("outage-1@example.com", l -> !l.isEmpty(), Duration.ofSeconds(90))).hasSize(1);
     assertThat(awaitEmails("outage-2@example.com", l -> !l.isEmpty(), Duration.ofSeconds(30))).hasSize(1);

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * The template's Schedule events, locally: daily and hourly cron expressions ({@code cron(M H * * ? *)},
- * {@code cron(M * * * ? *)}) and {@code rate(...)} fire while the stack runs; any scheduled function can
- * also be fired now ({@code ./dev trigger}). The event is the one EventBridge sends, its {@code time} the
- * scheduled time.
+ * {@code cron(M * * * ? *)}) and {@code rate(...)} fire while the stack runs, invoking the function
+ * asynchronously as EventBridge does (Lambda's retries, then the OnFailure destination: {@link AsyncInvocations});
+ * any scheduled function can also be fired now, synchronously ({@code ./dev trigger}). The event is the one
+ * EventBridge sends, its {@code time} the scheduled time.
  */
 public final class LocalSchedules implements AutoCloseable {
   private static final Pattern CRON = Pattern.compile("cron\\((\\d+) (\\d+|\\*) \\* \\* \\? \\*\\)");
@@ -36,9 +37,14 @@ public final class LocalSchedules implements AutoCloseable {
     return t;
   });
   private final Consumer<String> log;
+  private final AsyncInvocations async;
+  private final java.util.function.Function<String, EventSource.AsyncInvoke> asyncConfig;
 
-  public LocalSchedules(List<EventSource.Schedule> schedules, Map<String, FunctionPool> functions, Consumer<String> log) {
+  public LocalSchedules(List<EventSource.Schedule> schedules, Map<String, FunctionPool> functions, AsyncInvocations async,
+      java.util.function.Function<String, EventSource.AsyncInvoke> asyncConfig, Consumer<String> log) {
     this.log = log;
+    this.async = async;
+    this.asyncConfig = asyncConfig;
     for (EventSource.Schedule source : schedules) {
       String expression = source.expression();
       FunctionPool function = functions.get(source.functionId());
@@ -53,18 +59,23 @@ public final class LocalSchedules implements AutoCloseable {
 
   private void arm(FunctionPool function, String expression, Instant at) {
     timer.schedule(() -> {
-      InvocationResult result = fire(function, at);
-      log.accept("[" + function.logicalId() + "] scheduled run for " + at + ": " + result.payload());
+      async.invoke(function, asyncConfig.apply(function.logicalId()), event(function, at)).thenAccept(result ->
+          log.accept("[" + function.logicalId() + "] scheduled run for " + at + ": " + result.payload()));
       next(expression, at.plusSeconds(1)).ifPresent(n -> arm(function, expression, n));
     }, Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS);
   }
 
-  /** Invokes the function with the Scheduled Event EventBridge would send for {@code scheduledTime}. */
-  public static InvocationResult fire(FunctionPool function, Instant scheduledTime) {
-    String event = "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
+  /** The Scheduled Event EventBridge sends for {@code scheduledTime}. */
+  public static String event(FunctionPool function, Instant scheduledTime) {
+    return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
         + "\"source\":\"aws.events\",\"account\":\"" + LocalAccount.ACCOUNT + "\",\"time\":\""
         + scheduledTime.truncatedTo(ChronoUnit.SECONDS) + "\",\"region\":\"" + LocalAccount.REGION + "\","
         + "\"resources\":[\"" + LocalAccount.arn("events", "rule/" + function.logicalId()) + "\"],\"detail\":{}}";
+  }
+
+  /** Invokes the function now, synchronously, with the Scheduled Event for {@code scheduledTime}. */
+  public static InvocationResult fire(FunctionPool function, Instant scheduledTime) {
+    String event = event(function, scheduledTime);
     try {
       return function.invoke(event);
     } catch (InterruptedException e) {

@@ -18,11 +18,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Lambda's SQS event source mapping, locally: long-polls the queue, hands each batch to the function as an
- * SQSEvent, then deletes what succeeded. With ReportBatchItemFailures only the messages named in
- * {@code batchItemFailures} stay (and come back after their visibility timeout); when the invocation
- * fails, none is deleted. Receive counts and the move to the dead-letter queue are the queue's own.
- * See https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+ * Lambda's SQS event source mapping, locally: several pollers long-poll the queue in parallel (as Lambda's do,
+ * up to the mapping's ScalingConfig MaximumConcurrency and the function's environments), each handing its batch
+ * to the function as an SQSEvent, then deleting what succeeded. With ReportBatchItemFailures only the messages
+ * named in {@code batchItemFailures} stay (and come back after their visibility timeout); when the invocation
+ * fails, or its answer names a message that was not in the batch (or none at all), Lambda counts the whole
+ * batch as failed and deletes nothing. Receive counts and the move to the dead-letter queue are the queue's own.
+ * See https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html and
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html
  */
 public final class SqsEventSource implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,12 +37,18 @@ public final class SqsEventSource implements AutoCloseable {
   private final int batchSize;
   private final boolean reportsItemFailures;
   private final Consumer<String> log;
-  private final Thread poller;
+  private final List<Thread> pollers = new java.util.ArrayList<>();
   private volatile boolean running = true;
 
-  /** Starts polling {@code queueUrl} for {@code function}, as the template's {@code mapping} declares. */
+  /** Lambda starts five pollers for a standard queue; a declared MaximumConcurrency caps the invocations. */
+  static final int POLLERS = 5;
+
+  /**
+   * Starts polling {@code queueUrl} for {@code function}, as the template's {@code mapping} declares, with as many
+   * pollers as may invoke at once (at most {@code environments}, the execution environments the function may have).
+   */
   public SqsEventSource(EventSource.Sqs mapping, SqsClient sqs, String queueUrl, FunctionPool function,
-      Consumer<String> log) {
+      int environments, Consumer<String> log) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.queueArn = LocalAccount.queueArn(mapping.queueId());
@@ -48,7 +57,16 @@ public final class SqsEventSource implements AutoCloseable {
     this.batchSize = Math.min(10, mapping.batchSize());
     this.reportsItemFailures = mapping.reportsBatchItemFailures();
     this.log = log;
-    this.poller = Thread.ofPlatform().name("sqs-" + function.logicalId()).daemon().start(this::run);
+    int concurrency = Math.min(mapping.maximumConcurrency() > 0 ? mapping.maximumConcurrency() : POLLERS,
+        Math.max(1, environments));
+    for (int i = 1; i <= concurrency; i++) {
+      pollers.add(Thread.ofPlatform().name("sqs-" + function.logicalId() + "-" + i).daemon().start(this::run));
+    }
+  }
+
+  /** How many pollers (hence concurrent invocations at most) this mapping runs. */
+  public int pollers() {
+    return pollers.size();
   }
 
   private void run() {
@@ -83,9 +101,16 @@ public final class SqsEventSource implements AutoCloseable {
     }
     Set<String> failed = new HashSet<>();
     if (reportsItemFailures) {
+      Set<String> inBatch = new HashSet<>(messages.stream().map(Message::messageId).toList());
       try {
         for (JsonNode failure : JSON.readTree(result.payload()).path("batchItemFailures")) {
-          failed.add(failure.path("itemIdentifier").asText());
+          String id = failure.path("itemIdentifier").asText("");
+          if (!inBatch.contains(id)) {
+            log.accept("[" + function.logicalId() + "] batchItemFailures names '" + id + "', which is not in the batch: "
+                + "the whole batch of " + messages.size() + " failed, as in Lambda");
+            return;
+          }
+          failed.add(id);
         }
       } catch (java.io.IOException e) {
         return; // an unreadable answer counts as a failed batch
@@ -132,6 +157,6 @@ public final class SqsEventSource implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    poller.interrupt();
+    pollers.forEach(Thread::interrupt);
   }
 }

@@ -27,10 +27,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Lambda's DynamoDB stream event source mapping, locally, on DynamoDB Local's stream: reads every shard
  * from its start, keeps the records that pass the mapping's filter, and hands them to the function in
- * batches. A batch item failure (or a failed invocation) retries the batch from the failed record, up to
- * MaximumRetryAttempts; then the records go to the OnFailure queue, as Lambda sends them. Reading from
- * the start after a restart re-delivers records, which the consumers tolerate (at-least-once, as in AWS).
- * See https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
+ * batches. A batch item failure (or a failed invocation) retries the batch from the failed record (an
+ * itemIdentifier that names no record of the batch retries all of it, as in Lambda), up to MaximumRetryAttempts
+ * and while its oldest record is younger than MaximumRecordAgeInSeconds (-1, the default: without end); then
+ * the records go to the OnFailure queue, as Lambda sends them. A record that DynamoDB's time to live deleted
+ * carries the service's {@code userIdentity}, as in AWS. Reading from the start after a restart re-delivers
+ * records, which the consumers tolerate (at-least-once, as in AWS).
+ * See https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html and
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-streams.html
  */
 public final class StreamEventSource implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +44,8 @@ public final class StreamEventSource implements AutoCloseable {
   private final FunctionPool function;
   private final int batchSize;
   private final int maxRetries;
+  private final int maxRecordAgeSeconds;
+  private final java.util.function.Predicate<Record> deletedByTtl;
   private final List<JsonNode> filters = new ArrayList<>();
   private final Consumer<String> onFailure;
   private final Consumer<String> log;
@@ -52,7 +58,7 @@ public final class StreamEventSource implements AutoCloseable {
    * given up on is handed to {@code onFailure} (as Lambda sends it to the OnFailure destination).
    */
   public StreamEventSource(EventSource.Stream mapping, URI dynamoEndpoint, String streamArn, FunctionPool function,
-      Consumer<String> onFailure, Consumer<String> log) {
+      java.util.function.Predicate<Record> deletedByTtl, Consumer<String> onFailure, Consumer<String> log) {
     this.streams = DynamoDbStreamsClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(LocalAccount.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.builder().build()).build();
@@ -60,6 +66,8 @@ public final class StreamEventSource implements AutoCloseable {
     this.function = function;
     this.batchSize = mapping.batchSize();
     this.maxRetries = mapping.maximumRetryAttempts();
+    this.maxRecordAgeSeconds = mapping.maximumRecordAgeSeconds();
+    this.deletedByTtl = deletedByTtl;
     for (String pattern : mapping.filterPatterns()) {
       try {
         filters.add(JSON.readTree(pattern));
@@ -120,9 +128,12 @@ public final class StreamEventSource implements AutoCloseable {
         return;
       }
       remaining = remaining.subList(failedAt, remaining.size());
-      if (attempt >= maxRetries) {
+      boolean retriesLeft = maxRetries < 0 || attempt < maxRetries;
+      boolean young = maxRecordAgeSeconds < 0 || ageSeconds(remaining.get(0)) <= maxRecordAgeSeconds;
+      if (!retriesLeft || !young) {
         log.accept("[" + function.logicalId() + "] giving up on " + remaining.size() + " stream records after "
-            + maxRetries + " retries; recorded on the OnFailure destination");
+            + (attempt + 1) + " attempts" + (young ? "" : " (older than " + maxRecordAgeSeconds + " s)")
+            + "; recorded on the OnFailure destination");
         onFailure.accept(failureRecord(remaining));
         return;
       }
@@ -130,20 +141,30 @@ public final class StreamEventSource implements AutoCloseable {
     }
   }
 
-  /** Index of the first record named in batchItemFailures, or -1 when all succeeded. */
+  private static long ageSeconds(Record record) {
+    java.time.Instant created = record.dynamodb().approximateCreationDateTime();
+    return created == null ? 0 : java.time.Duration.between(created, java.time.Instant.now()).toSeconds();
+  }
+
+  /** Index of the first record named in batchItemFailures (0 when one names no record), or -1 when all succeeded. */
   private static int firstFailure(String payload, List<Record> records) {
     try {
       JsonNode failures = JSON.readTree(payload).path("batchItemFailures");
       int first = -1;
       for (JsonNode failure : failures) {
-        String sequence = failure.path("itemIdentifier").asText();
-        for (int i = 0; i < records.size(); i++) {
-          if (records.get(i).dynamodb().sequenceNumber().equals(sequence) && (first < 0 || i < first)) {
-            first = i;
+        String sequence = failure.path("itemIdentifier").asText("");
+        int at = -1;
+        for (int i = 0; i < records.size() && at < 0; i++) {
+          if (records.get(i).dynamodb().sequenceNumber().equals(sequence)) {
+            at = i;
           }
         }
+        if (at < 0) {
+          return 0; // an identifier that names no record of the batch: the whole batch failed
+        }
+        first = first < 0 ? at : Math.min(first, at);
       }
-      return failures.isEmpty() ? -1 : Math.max(first, 0);
+      return first;
     } catch (java.io.IOException e) {
       return 0;
     }
@@ -207,6 +228,9 @@ public final class StreamEventSource implements AutoCloseable {
     dynamodb.put("SizeBytes", d.sizeBytes());
     dynamodb.put("StreamViewType", d.streamViewTypeAsString());
     json.put("eventSourceARN", streamArn);
+    if (deletedByTtl.test(record)) {
+      json.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+    }
     return json;
   }
 
