@@ -8,13 +8,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The steps of one DynamoDB transaction, each with a label that names what its condition means. Every
- * multi-item change goes through one of these so that it is all-or-nothing
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html).
+ * The steps of one DynamoDB transaction, each with a label that names what its condition means: when the
+ * transaction is cancelled, {@link ConditionFailed} lists the labels of the steps whose conditions failed,
+ * and the repository knows which rule was broken. Every multi-item change goes through one of these so that
+ * it is all-or-nothing (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html).
  */
 public final class Transaction {
   /** DynamoDB's limit of actions in one TransactWriteItems call. */
@@ -24,10 +25,20 @@ public final class Transaction {
   private final List<TransactWriteItem> items = new ArrayList<>();
   private final List<String> labels = new ArrayList<>();
 
-  public Transaction(String table) {
+  Transaction(String table) {
     this.table = table;
   }
 
+  public Transaction add(String label, Write write) {
+    if (items.size() == MAX_STEPS) {
+      throw new IllegalStateException("A transaction holds at most " + MAX_STEPS + " steps");
+    }
+    items.add(write.transactItem(table));
+    labels.add(label);
+    return this;
+  }
+
+  /** The untyped steps of the stores not yet on {@link Write}; they go once every store is. */
   /** Expression values: {@code values("v", AttributeValue...)} style is noisy, so a small builder. */
   public static Map<String, AttributeValue> values(Object... pairs) {
     Map<String, AttributeValue> values = new HashMap<>();
@@ -46,7 +57,7 @@ public final class Transaction {
         put.expressionAttributeValues(values);
       }
     }
-    return add(label, TransactWriteItem.builder().put(put.build()).build());
+    return addItem(label, TransactWriteItem.builder().put(put.build()).build());
   }
 
   public Transaction putNew(String label, Map<String, AttributeValue> item) {
@@ -65,7 +76,7 @@ public final class Transaction {
     if (!values.isEmpty()) {
       builder.expressionAttributeValues(values);
     }
-    return add(label, TransactWriteItem.builder().update(builder.build()).build());
+    return addItem(label, TransactWriteItem.builder().update(builder.build()).build());
   }
 
   public Transaction delete(String label, Map<String, AttributeValue> key, String condition,
@@ -77,7 +88,7 @@ public final class Transaction {
         delete.expressionAttributeValues(values);
       }
     }
-    return add(label, TransactWriteItem.builder().delete(delete.build()).build());
+    return addItem(label, TransactWriteItem.builder().delete(delete.build()).build());
   }
 
   public Transaction check(String label, Map<String, AttributeValue> key, String condition,
@@ -86,13 +97,10 @@ public final class Transaction {
     if (!values.isEmpty()) {
       check.expressionAttributeValues(values);
     }
-    return add(label, TransactWriteItem.builder().conditionCheck(check.build()).build());
+    return addItem(label, TransactWriteItem.builder().conditionCheck(check.build()).build());
   }
 
-  private Transaction add(String label, TransactWriteItem item) {
-    if (items.size() == MAX_STEPS) {
-      throw new IllegalStateException("A transaction holds at most " + MAX_STEPS + " steps");
-    }
+  private Transaction addItem(String label, TransactWriteItem item) {
     items.add(item);
     labels.add(label);
     return this;
@@ -104,9 +112,5 @@ public final class Transaction {
 
   String label(int index) {
     return labels.get(index);
-  }
-
-  public int size() {
-    return items.size();
   }
 }
