@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.AuditItem;
+import dev.blog.core.audit.internal.AuditItem;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Ids;
@@ -48,8 +48,7 @@ class DailySummaryHandlerTest {
 
   private void audit(String action, String targetType, Instant at) {
     Ids ids = new Ids(Clock.fixed(at, ZoneOffset.UTC));
-    f.dynamo.putItem(r -> r.tableName(f.table.name())
-        .item(AuditItem.toItem(new AuditEntry(ids.next(), "someone", action, targetType, ids.next(), at))));
+    f.store().apply(AuditItem.put(new AuditEntry(ids.next(), "someone", action, targetType, ids.next(), at)));
   }
 
   private Map<String, Object> run() {

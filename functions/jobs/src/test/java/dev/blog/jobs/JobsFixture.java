@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.blog.core.json.Json;
 import dev.blog.core.mail.EmailMessage;
+import dev.blog.core.store.Store;
 import dev.blog.core.testing.LocalModule;
 import dev.blog.core.testing.TestStore;
 import dev.blog.jobs.sending.internal.SmtpEmailSender;
@@ -86,6 +87,10 @@ final class JobsFixture implements AutoCloseable {
 
   EmailQueue queue() {
     return new EmailQueue(sqs, json, queueUrl, deadLetterUrl);
+  }
+
+  Store store() {
+    return new Store(dynamo, table.name());
   }
 
   IdempotencyStore idempotency(Clock clock, Duration lock) {

@@ -77,8 +77,8 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static AuditRepository auditLog(DynamoDbClient dynamo, Store store) {
-    return new DynamoAuditRepository(dynamo, store);
+  static AuditRepository auditLog(Store store) {
+    return new DynamoAuditRepository(store);
   }
 
   @Provides

@@ -3,7 +3,7 @@ package dev.blog.core.post.internal;
 import static dev.blog.core.store.Transaction.values;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.AuditItem;
+import dev.blog.core.audit.internal.AuditItem;
 import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.NotFound;
 import dev.blog.core.error.DomainException.PreconditionFailed;
@@ -82,14 +82,14 @@ public final class DynamoPostRepository implements PostRepository {
     withAuthor(post.authorId(), 1, post.published() ? 1 : 0,
         latest -> post.published() ? insert(latest, post.id()) : latest,
         tx -> tx.putNew("post", PostItem.SCHEMA.itemToMap(PostItem.of(post), true))
-            .putNew("audit", AuditItem.toItem(audit)));
+            .add("audit", AuditItem.put(audit)));
   }
 
   @Override
   public void update(Post before, Post after, AuditEntry audit) {
     Consumer<Transaction> steps = tx -> tx.update("post", postKey(before.id()), updateExpression(after),
         "#version = :expected", UPDATE_NAMES, updateValues(before, after))
-        .putNew("audit", AuditItem.toItem(audit));
+        .add("audit", AuditItem.put(audit));
     if (before.published() == after.published()) {
       commit(steps, null); // the author's list and counters do not change
       return;
@@ -104,7 +104,7 @@ public final class DynamoPostRepository implements PostRepository {
     withAuthor(post.authorId(), -1, post.published() ? -1 : 0,
         latest -> post.published() ? remove(latest, post.id(), post.authorId()) : latest,
         tx -> tx.delete("post", postKey(post.id()), "version = :expected", values(":expected", n(post.version())))
-            .putNew("audit", AuditItem.toItem(audit)));
+            .add("audit", AuditItem.put(audit)));
   }
 
   @Override
@@ -197,7 +197,7 @@ public final class DynamoPostRepository implements PostRepository {
       Transaction tx = store.transaction();
       int published = 0;
       for (Post post : batch) {
-        tx.delete("post", postKey(post.id()), null, Map.of()).putNew("audit", AuditItem.toItem(audit.apply(post)));
+        tx.delete("post", postKey(post.id()), null, Map.of()).add("audit", AuditItem.put(audit.apply(post)));
         published += post.published() ? 1 : 0;
       }
       // The author must still exist: ADD on a missing item would create a stub user.

@@ -3,9 +3,9 @@ package dev.blog.core.user.internal;
 import static dev.blog.core.store.Transaction.values;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.AuditItem;
+import dev.blog.core.audit.internal.AuditItem;
 import dev.blog.core.mail.EmailMessage;
-import dev.blog.core.mail.OutboxItem;
+import dev.blog.core.outbox.Outbox;
 import dev.blog.core.security.Role;
 import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.Invalid;
@@ -97,8 +97,8 @@ public final class DynamoUserRepository implements UserRepository {
         .putNew("email", reservation(user))
         .update("counter", USER_COUNTER, "ADD #count :one", null, Map.of("#count", "count"),
             values(":one", n(1)))
-        .putNew("audit", AuditItem.toItem(audit));
-    email.ifPresent(message -> tx.putNew("outbox", OutboxItem.toItem(message, audit.at())));
+        .add("audit", AuditItem.put(audit));
+    email.ifPresent(message -> tx.add("outbox", Outbox.put(message, audit.at())));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
@@ -131,7 +131,7 @@ public final class DynamoUserRepository implements UserRepository {
       tx.delete("oldEmail", emailKey(before.email()), "userId = :id", values(":id", s(before.id())))
           .putNew("email", reservation(after));
     }
-    audit.forEach(entry -> tx.putNew("audit", AuditItem.toItem(entry)));
+    audit.forEach(entry -> tx.add("audit", AuditItem.put(entry)));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
@@ -168,7 +168,7 @@ public final class DynamoUserRepository implements UserRepository {
         .delete("email", emailKey(user.email()), "userId = :id", values(":id", s(user.id())))
         .update("counter", USER_COUNTER, "ADD #count :minusOne", null, Map.of("#count", "count"),
             values(":minusOne", n(-1)))
-        .putNew("audit", AuditItem.toItem(audit));
+        .add("audit", AuditItem.put(audit));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
