@@ -21,20 +21,12 @@ import dev.blog.core.user.internal.DynamoUserRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import javax.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The data layer on top of whichever clients the component was given. */
+/** The data layer on top of whichever DynamoDB client the component was given: one {@link Store}, the repositories. */
 @Module
 public final class StoreModule {
   private StoreModule() {}
-
-  @Provides
-  @Singleton
-  static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
-    // No extensions: versions are managed explicitly in conditions, and each extension costs every call.
-    return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
-  }
 
   @Provides
   @Singleton
@@ -51,8 +43,8 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static UserRepository users(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Store store) {
-    return new DynamoUserRepository(dynamo, enhanced, store);
+  static UserRepository users(Store store) {
+    return new DynamoUserRepository(store);
   }
 
   @Provides

@@ -8,7 +8,11 @@ import dev.blog.core.error.DomainException;
 import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.security.Role;
+import dev.blog.core.store.Attributes;
 import dev.blog.core.store.Ids;
+import dev.blog.core.store.Page;
+import dev.blog.core.store.Store;
+import dev.blog.core.store.TableLayout;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,10 +48,10 @@ abstract class UserRepositoryContract {
     return new AuditEntry(ids.next(), "actor", action, "user", targetId, Instant.now());
   }
 
-  private List<Map<String, AttributeValue>> auditOf(String targetId) {
-    return dynamo().query(q -> q.tableName(table()).indexName("gsi2")
-        .keyConditionExpression("gsi2pk = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("TARGET#" + targetId))))
-        .items();
+  private List<Attributes> auditOf(String targetId) {
+    List<Attributes> entries = new ArrayList<>();
+    new Store(dynamo(), table()).forEach(TableLayout.auditOf(targetId), entries::add);
+    return entries;
   }
 
   private DomainException failure(Runnable action) {
@@ -150,13 +154,13 @@ abstract class UserRepositoryContract {
       created.add(0, user.id());
     }
     List<String> seen = new ArrayList<>();
-    Optional<Map<String, String>> after = Optional.empty();
+    Optional<String> after = Optional.empty();
     int pages = 0;
     do {
-      UserPage page = repository().list(3, after, Optional.empty());
-      assertThat(page.users().size()).isLessThanOrEqualTo(3);
-      page.users().forEach(u -> seen.add(u.id()));
-      after = page.next();
+      Page<User> page = repository().list(3, after, Optional.empty());
+      assertThat(page.items().size()).isLessThanOrEqualTo(3);
+      page.items().forEach(u -> seen.add(u.id()));
+      after = page.lastShown();
       pages++;
     } while (after.isPresent());
     assertThat(seen).containsExactlyElementsOf(created);
@@ -169,10 +173,10 @@ abstract class UserRepositoryContract {
       User user = newUser("exact" + i + "@example.com");
       repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     }
-    UserPage first = repository().list(2, Optional.empty(), Optional.empty());
-    UserPage second = repository().list(2, first.next(), Optional.empty());
-    assertThat(second.users()).hasSize(2);
-    assertThat(second.next()).isEmpty();
+    Page<User> first = repository().list(2, Optional.empty(), Optional.empty());
+    Page<User> second = repository().list(2, first.lastShown(), Optional.empty());
+    assertThat(second.items()).hasSize(2);
+    assertThat(second.lastShown()).isEmpty();
   }
 
   @Test
@@ -182,13 +186,13 @@ abstract class UserRepositoryContract {
       repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     }
     Set<String> seen = new HashSet<>();
-    UserPage first = repository().list(3, Optional.empty(), Optional.of("match"));
-    assertThat(first.users()).hasSize(3).allSatisfy(u -> assertThat(u.email()).contains("match"));
-    first.users().forEach(u -> seen.add(u.id()));
-    UserPage second = repository().list(3, first.next(), Optional.of("match"));
-    second.users().forEach(u -> seen.add(u.id()));
-    assertThat(second.users()).hasSize(1);
-    assertThat(second.next()).isEmpty();
+    Page<User> first = repository().list(3, Optional.empty(), Optional.of("match"));
+    assertThat(first.items()).hasSize(3).allSatisfy(u -> assertThat(u.email()).contains("match"));
+    first.items().forEach(u -> seen.add(u.id()));
+    Page<User> second = repository().list(3, first.lastShown(), Optional.of("match"));
+    second.items().forEach(u -> seen.add(u.id()));
+    assertThat(second.items()).hasSize(1);
+    assertThat(second.lastShown()).isEmpty();
     assertThat(seen).hasSize(4);
   }
 
@@ -202,7 +206,8 @@ abstract class UserRepositoryContract {
     failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.of(secondWelcome)));
 
     List<Map<String, AttributeValue>> outbox = dynamo().scan(s -> s.tableName(table())
-        .filterExpression("sk = :outbox").expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"))))
+        .filterExpression("#sk = :outbox").expressionAttributeNames(Map.of("#sk", TableLayout.SK))
+        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS(TableLayout.OUTBOX_SK))))
         .items();
     assertThat(outbox).singleElement().satisfies(item -> {
       assertThat(item.get("idempotencyKey").s()).isEqualTo("welcome:" + user.id());
