@@ -57,8 +57,8 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static PostRepository posts(DynamoDbClient dynamo, Store store) {
-    return new DynamoPostRepository(dynamo, store);
+  static PostRepository posts(Store store) {
+    return new DynamoPostRepository(store);
   }
 
   @Provides
