@@ -1,58 +1,40 @@
 package dev.blog.jobs;
 
-import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
-
-import dev.blog.core.store.DynamoErrors;
+import dev.blog.core.store.Store;
+import dev.blog.core.store.TableLayout;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.Set;
 
 /**
  * Counts what was created in a time window from the audit log: every creation writes an audit entry in
  * its own transaction, and audit ids are UUIDv7 (time-ordered), so the window is one key range of the
- * audit index (gsi1, partition AUDIT), read with a projection of two attributes.
+ * audit log ({@link TableLayout#auditLog}), read with a projection of the action alone.
  */
 public final class ActivityCounter {
   /** Actions that create a user or a post (see UserService and PostService). */
-  static final java.util.Set<String> USER_CREATIONS = java.util.Set.of("user.registered", "user.created");
-  static final java.util.Set<String> POST_CREATIONS = java.util.Set.of("post.created");
+  static final Set<String> USER_CREATIONS = Set.of("user.registered", "user.created");
+  static final Set<String> POST_CREATIONS = Set.of("post.created");
+  private static final String ACTION = "action";
 
   public record Counts(long users, long posts) {}
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Store store;
 
-  public ActivityCounter(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
-    this.table = table;
+  public ActivityCounter(Store store) {
+    this.store = store;
   }
 
   public Counts count(Instant from, Instant to) {
-    long users = 0;
-    long posts = 0;
-    try {
-      var pages = dynamo.queryPaginator(q -> q.tableName(table).indexName("gsi1")
-          .keyConditionExpression("gsi1pk = :audit AND gsi1sk BETWEEN :from AND :to")
-          .projectionExpression("#action")
-          .expressionAttributeNames(Map.of("#action", "action"))
-          .expressionAttributeValues(Map.of(":audit", fromS("AUDIT"), ":from", fromS(lowestUuidAt(from)),
-              ":to", fromS(highestUuidAt(to.minusMillis(1))))));
-      for (var page : pages) {
-        for (Map<String, AttributeValue> item : page.items()) {
-          String action = item.get("action") == null ? "" : item.get("action").s();
-          if (USER_CREATIONS.contains(action)) {
-            users++;
-          } else if (POST_CREATIONS.contains(action)) {
-            posts++;
-          }
-        }
-      }
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
-    return new Counts(users, posts);
+    Map<String, Long> byAction = new HashMap<>();
+    store.forEachBetween(TableLayout.auditLog(), lowestUuidAt(from), highestUuidAt(to.minusMillis(1)),
+        entry -> byAction.merge(entry.optionalS(ACTION).orElse(""), 1L, Long::sum), ACTION);
+    return new Counts(total(byAction, USER_CREATIONS), total(byAction, POST_CREATIONS));
+  }
+
+  private static long total(Map<String, Long> byAction, Set<String> actions) {
+    return actions.stream().mapToLong(action -> byAction.getOrDefault(action, 0L)).sum();
   }
 
   /** The smallest UUIDv7 string of a millisecond: its 48-bit timestamp, then zeros (RFC 9562, section 5.7). */

@@ -1,17 +1,11 @@
 package dev.blog.jobs;
 
-import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
-import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
-
-import dev.blog.core.store.DynamoErrors;
+import dev.blog.core.store.Store;
+import dev.blog.core.store.TableLayout;
+import dev.blog.core.store.Values;
+import dev.blog.core.store.Write;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * "Processed once in effect" for queue messages, in the spirit of Powertools' idempotency utility (which
@@ -24,75 +18,51 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 public final class IdempotencyStore {
   static final Duration KEEP_COMPLETED = Duration.ofDays(7);
+  private static final String STATUS = "status";
+  private static final String IN_PROGRESS = "IN_PROGRESS";
+  private static final String COMPLETED = "COMPLETED";
 
   /** What a claim found. */
   public enum Claim { CLAIMED, ALREADY_DONE, IN_PROGRESS_ELSEWHERE }
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Store store;
   private final Clock clock;
   private final Duration lock;
 
-  public IdempotencyStore(DynamoDbClient dynamo, String table, Clock clock, Duration lock) {
-    this.dynamo = dynamo;
-    this.table = table;
+  public IdempotencyStore(Store store, Clock clock, Duration lock) {
+    this.store = store;
     this.clock = clock;
     this.lock = lock;
   }
 
   public Claim claim(String key) {
     long now = clock.millis();
-    try {
-      dynamo.putItem(r -> r.tableName(table)
-          .item(Map.of("pk", fromS("IDEMPOTENCY#" + key), "sk", fromS("IDEMPOTENCY"), "status", fromS("IN_PROGRESS"),
-              "lockedUntil", fromN(Long.toString(now + lock.toMillis())),
-              "expiresAt", fromN(Long.toString((now + KEEP_COMPLETED.toMillis()) / 1000))))
-          .conditionExpression("attribute_not_exists(pk) OR (#status = :inProgress AND lockedUntil < :now)")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":inProgress", fromS("IN_PROGRESS"), ":now", fromN(Long.toString(now))))
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    Store.Outcome claim = store.applyAndRead(Write.put(Values.item(TableLayout.idempotency(key))
+            .s(STATUS, IN_PROGRESS).n("lockedUntil", now + lock.toMillis()).n("expiresAt", expiresAt(now)).map())
+        .when(TableLayout.ITEM_ABSENT + " OR (#status = :inProgress AND lockedUntil < :now)",
+            Values.of().s(":inProgress", IN_PROGRESS).n(":now", now)));
+    if (claim.applied()) {
       return Claim.CLAIMED;
-    } catch (ConditionalCheckFailedException e) {
-      Map<String, AttributeValue> old = e.hasItem() ? e.item() : read(key);
-      AttributeValue status = old == null ? null : old.get("status");
-      return status != null && "COMPLETED".equals(status.s()) ? Claim.ALREADY_DONE : Claim.IN_PROGRESS_ELSEWHERE;
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
     }
+    boolean done = claim.item().or(() -> store.get(TableLayout.idempotency(key)))
+        .flatMap(record -> record.optionalS(STATUS)).filter(COMPLETED::equals).isPresent();
+    return done ? Claim.ALREADY_DONE : Claim.IN_PROGRESS_ELSEWHERE;
   }
 
   public void complete(String key) {
-    long now = clock.millis();
-    try {
-      dynamo.updateItem(r -> r.tableName(table).key(key(key))
-          .updateExpression("SET #status = :done, expiresAt = :expires REMOVE lockedUntil")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":done", fromS("COMPLETED"),
-              ":expires", fromN(Long.toString((now + KEEP_COMPLETED.toMillis()) / 1000)))));
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
+    store.apply(Write.update(TableLayout.idempotency(key))
+        .set(Values.of().s(STATUS, COMPLETED).n("expiresAt", expiresAt(clock.millis())))
+        .remove("lockedUntil"));
   }
 
   /** Gives a claim back after a failed attempt, so that the retry may claim it at once. */
   public void release(String key) {
-    try {
-      dynamo.deleteItem(r -> r.tableName(table).key(key(key)).conditionExpression("#status = :inProgress")
-          .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":inProgress", fromS("IN_PROGRESS"))));
-    } catch (ConditionalCheckFailedException e) {
-      // someone else's record by now: leave it
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
+    // Refused when someone else's record is there by now: then it is left alone.
+    store.apply(Write.delete(TableLayout.idempotency(key)).when("#status = :inProgress",
+        Values.of().s(":inProgress", IN_PROGRESS)));
   }
 
-  private Map<String, AttributeValue> read(String key) {
-    var item = dynamo.getItem(r -> r.tableName(table).key(key(key)).consistentRead(true));
-    return item.hasItem() ? item.item() : null;
-  }
-
-  private static Map<String, AttributeValue> key(String key) {
-    return Map.of("pk", fromS("IDEMPOTENCY#" + key), "sk", fromS("IDEMPOTENCY"));
+  private static long expiresAt(long nowMs) {
+    return (nowMs + KEEP_COMPLETED.toMillis()) / 1000;
   }
 }

@@ -30,7 +30,7 @@ class DailySummaryHandlerTest {
   private final JobsFixture f = new JobsFixture();
   private final TestCoreComponent core = TestCoreComponent.on(f.table);
   private final UserRepository users = core.repository();
-  private final DailySummaryHandler summary = new DailySummaryHandler(new ActivityCounter(f.dynamo, f.table.name()), users,
+  private final DailySummaryHandler summary = new DailySummaryHandler(new ActivityCounter(f.store()), users,
       f.queue(), Clock.fixed(MIDNIGHT, ZoneOffset.UTC));
 
   @AfterEach

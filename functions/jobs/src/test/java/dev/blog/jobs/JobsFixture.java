@@ -94,7 +94,7 @@ final class JobsFixture implements AutoCloseable {
   }
 
   IdempotencyStore idempotency(Clock clock, Duration lock) {
-    return new IdempotencyStore(dynamo, table.name(), clock, lock);
+    return new IdempotencyStore(store(), clock, lock);
   }
 
   EmailWorkerHandler worker() {
