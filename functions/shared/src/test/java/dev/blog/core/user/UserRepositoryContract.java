@@ -11,8 +11,9 @@ import dev.blog.core.security.Role;
 import dev.blog.core.store.Attributes;
 import dev.blog.core.store.Ids;
 import dev.blog.core.store.Page;
-import dev.blog.core.store.Store;
 import dev.blog.core.store.TableLayout;
+import dev.blog.core.testing.TestCoreComponent;
+import dev.blog.core.testing.TestStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,22 +23,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What {@link UserRepository} promises, proven against a real DynamoDB. Subclasses bring the store:
- * DynamoDB Local always, LocalStack where Docker runs.
+ * What {@link UserRepository} promises, proven against a real DynamoDB, on a fresh table per test. Subclasses
+ * say where the table is: DynamoDB Local always, LocalStack where Docker runs.
  */
 abstract class UserRepositoryContract {
   private final Ids ids = new Ids(Clock.systemUTC());
+  private TestCoreComponent graph;
+  private TestStore.Table table;
 
-  protected abstract UserRepository repository();
+  protected abstract TestStore.Table freshTable();
 
-  protected abstract DynamoDbClient dynamo();
+  @BeforeEach
+  void productionStoreGraphOnAFreshTable() {
+    table = freshTable();
+    graph = TestCoreComponent.on(table);
+  }
 
-  protected abstract String table();
+  private UserRepository repository() {
+    return graph.repository();
+  }
+
+  private DynamoDbClient dynamo() {
+    return graph.dynamo();
+  }
+
+  private String table() {
+    return table.name();
+  }
 
   private User newUser(String email) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -50,7 +68,7 @@ abstract class UserRepositoryContract {
 
   private List<Attributes> auditOf(String targetId) {
     List<Attributes> entries = new ArrayList<>();
-    new Store(dynamo(), table()).forEach(TableLayout.auditOf(targetId), entries::add);
+    graph.store().forEach(TableLayout.auditOf(targetId), entries::add);
     return entries;
   }
 
