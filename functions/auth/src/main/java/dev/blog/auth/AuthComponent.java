@@ -8,6 +8,7 @@ import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;
 import dev.blog.core.inject.StoreModule;
 import dev.blog.core.user.UserService;
+import dev.blog.core.snapstart.Priming;
 import javax.inject.Singleton;
 
 /**
@@ -17,6 +18,9 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class, AuthModule.class})
 public interface AuthComponent {
+  /** The instance\'s SnapStart warm-ups; each handler registers its own in its Lambda constructor. */
+  Priming priming();
+
   Json json();
 
   Settings settings();

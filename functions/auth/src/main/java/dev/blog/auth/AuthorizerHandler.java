@@ -6,7 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.blog.core.security.Caller;
-import dev.blog.core.snapstart.Priming;
+import dev.blog.core.json.Json;
+import dev.blog.core.logging.LogLine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +22,25 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
   private static final String BEARER = "bearer ";
 
   private final TokenVerifier verifier;
+  private final Json json;
 
   public AuthorizerHandler() {
-    this(AuthComponent.create().tokenVerifier());
+    this(AuthComponent.create());
   }
 
-  AuthorizerHandler(TokenVerifier verifier) {
+  private AuthorizerHandler(AuthComponent c) {
+    this(c.tokenVerifier(), c.json());
+    c.priming().register("AuthorizerHandler", this::prime);
+  }
+
+  AuthorizerHandler(TokenVerifier verifier, Json json) {
     this.verifier = verifier;
-    // SnapStart: parse and reject a well-formed token that no key signed (no I/O, nothing kept).
-    Priming.beforeCheckpoint("AuthorizerHandler", () -> verifier.verify(PRIMING_TOKEN));
+    this.json = json;
+  }
+
+  /** SnapStart: parse and reject a well-formed token that no key signed (no I/O, nothing kept). */
+  void prime() {
+    verifier.verify(PRIMING_TOKEN);
   }
 
   /** {"alg":"ES256","typ":"JWT","kid":"priming"}.{"sub":"priming"}.<64 zero bytes>: parses, never verifies. */
@@ -41,8 +52,8 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
   public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
     Optional<Caller> caller = bearerToken(event).flatMap(verifier::verify);
     // The decision is logged, the token never is.
-    context.getLogger().log("{\"message\":\"authorization\",\"allowed\":" + caller.isPresent()
-        + caller.map(c -> ",\"userId\":\"" + c.userId() + "\"").orElse("") + "}", LogLevel.INFO);
+    LogLine.of("authorization").with("allowed", caller.isPresent()).with("userId", caller.map(Caller::userId).orElse(null))
+        .log(context.getLogger(), json, LogLevel.INFO);
     return caller
         .map(c -> new SimpleIAMPolicyResponse(true, Map.of("userId", c.userId(), "role", c.role().wire())))
         .orElseGet(() -> new SimpleIAMPolicyResponse(false, Map.of()));

@@ -19,6 +19,7 @@ public final class JwksHandler extends ApiHandler {
 
   private JwksHandler(AuthComponent c) {
     this(c.settings(), c.json());
+    registerPriming(c.priming());
   }
 
   JwksHandler(Settings settings, Json json) {

@@ -21,6 +21,7 @@ public final class LoginHandler extends ApiHandler {
 
   private LoginHandler(AuthComponent c) {
     this(c.login(), c.json());
+    registerPriming(c.priming());
   }
 
   LoginHandler(LoginService login, Json json) {

@@ -21,6 +21,7 @@ public final class RegisterHandler extends ApiHandler {
 
   private RegisterHandler(AuthComponent c) {
     this(c.users(), c.json());
+    registerPriming(c.priming());
   }
 
   RegisterHandler(UserService users, Json json) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 class AuthorizerHandlerTest {
   private final AuthorizerHandler handler = new AuthorizerHandler(new TokenVerifier(
-      new JWKSet(TokenVerifierTest.KEY.toPublicJWK()).toString(), TokenVerifierTest.ISSUER, TokenVerifierTest.AUDIENCE));
+      new JWKSet(TokenVerifierTest.KEY.toPublicJWK()).toString(), TokenVerifierTest.ISSUER, TokenVerifierTest.AUDIENCE), new dev.blog.core.json.Json());
   private final String token = new TokenIssuer(TokenVerifierTest.KEY::toJSONString, TokenVerifierTest.ISSUER,
       TokenVerifierTest.AUDIENCE, Clock.systemUTC()).issue(new User("0190f3a0-0000-7000-8000-000000000001",
       "root@example.com", "Root", null, Role.ADMIN, Instant.now(), Instant.now(), 1));

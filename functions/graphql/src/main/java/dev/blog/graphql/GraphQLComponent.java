@@ -6,6 +6,7 @@ import dev.blog.core.inject.AwsClientsModule;
 import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;
 import dev.blog.core.inject.StoreModule;
+import dev.blog.core.snapstart.Priming;
 import javax.inject.Singleton;
 
 /** The object graph of the GraphQL function: the same services as REST, plus the schema built once. */
@@ -13,6 +14,9 @@ import javax.inject.Singleton;
 @Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class,
     GraphQLModule.class})
 public interface GraphQLComponent {
+  /** The instance\'s SnapStart warm-ups; each handler registers its own in its Lambda constructor. */
+  Priming priming();
+
   Json json();
 
   GraphQLApi api();

@@ -23,6 +23,7 @@ public final class GraphQLHandler extends ApiHandler {
 
   private GraphQLHandler(GraphQLComponent c) {
     this(c.api(), c.json());
+    registerPriming(c.priming());
   }
 
   GraphQLHandler(GraphQLApi api, Json json) {

@@ -13,13 +13,15 @@ class SnapStartPrimingTest {
 
   @Test
   void primingTheGraphQLFunctionSendsNoRequestToTheStore() {
-    // Constructing the handler is what registers both hooks, as the no-arg constructor does in Lambda.
-    new GraphQLHandler(new GraphQLApi(graph.users(), graph.posts(), graph.json()), graph.json());
+    // What GraphQLModule and the handler's Lambda constructor register.
+    Priming priming = new Priming();
+    GraphQLApi api = GraphQLModule.api(graph.users(), graph.posts(), graph.json(), priming);
+    new GraphQLHandler(api, graph.json()).registerPriming(priming);
     graph.requests().reset();
 
-    Priming.runAll();
+    priming.runAll();
 
-    assertThat(Priming.registered()).contains("GraphQLApi", "GraphQLHandler");
+    assertThat(priming.registered()).containsExactly("GraphQLApi", "GraphQLHandler");
     assertThat(graph.requests().byOperation()).isEmpty();
   }
 }

@@ -2,6 +2,8 @@ package dev.blog.jobs;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.blog.core.json.Json;
+import dev.blog.core.logging.LogLine;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.mail.Emails;
 import dev.blog.core.security.Role;
@@ -27,16 +29,18 @@ public final class DailySummaryHandler implements RequestHandler<Map<String, Obj
   private final UserRepository users;
   private final EmailQueue queue;
   private final Clock clock;
+  private final Json json;
 
   public DailySummaryHandler() {
     this(JobsComponent.create());
   }
 
   private DailySummaryHandler(JobsComponent c) {
-    this(c.activity(), c.userRepository(), c.emailQueue(), c.clock());
+    this(c.activity(), c.userRepository(), c.emailQueue(), c.clock(), c.json());
   }
 
-  DailySummaryHandler(ActivityCounter activity, UserRepository users, EmailQueue queue, Clock clock) {
+  DailySummaryHandler(ActivityCounter activity, UserRepository users, EmailQueue queue, Clock clock, Json json) {
+    this.json = json;
     this.activity = activity;
     this.users = users;
     this.queue = queue;
@@ -50,7 +54,8 @@ public final class DailySummaryHandler implements RequestHandler<Map<String, Obj
     ActivityCounter.Counts counts = activity.count(start, end);
     List<EmailMessage> emails = new ArrayList<>();
     for (User admin : users.withRole(Role.ADMIN)) {
-      emails.add(Emails.dailySummary(new Emails.Recipient(admin.id(), admin.email(), admin.name()), end, counts.users(), counts.posts()));
+      Emails.Recipient to = new Emails.Recipient(admin.id(), admin.email(), admin.name());
+      emails.add(Emails.dailySummary(to, end, counts.users(), counts.posts()));
     }
     List<Integer> failed = queue.enqueue(emails);
     if (!failed.isEmpty()) {
@@ -63,8 +68,8 @@ public final class DailySummaryHandler implements RequestHandler<Map<String, Obj
     result.put("newUsers", counts.users());
     result.put("newPosts", counts.posts());
     result.put("emailsQueued", emails.size());
-    context.getLogger().log("{\"message\":\"daily summary queued\",\"to\":\"" + end + "\",\"newUsers\":" + counts.users()
-        + ",\"newPosts\":" + counts.posts() + ",\"admins\":" + emails.size() + "}\n");
+    LogLine.of("daily summary queued").with("to", end.toString()).with("newUsers", counts.users())
+        .with("newPosts", counts.posts()).with("admins", emails.size()).log(context.getLogger(), json);
     return result;
   }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.blog.core.error.DomainException;
 import dev.blog.core.json.Json;
+import dev.blog.core.logging.LogLine;
 import dev.blog.core.mail.EmailMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -95,8 +96,9 @@ public final class EmailWorkerHandler implements RequestHandler<SQSEvent, SQSBat
       sender.send(email);
     } catch (EmailSender.EmailSendException e) {
       idempotency.release(email.idempotencyKey());
-      context.getLogger().log("{\"message\":\"email not sent, will retry\",\"messageId\":\"" + message.getMessageId()
-          + "\",\"receiveCount\":" + receiveCount(message) + ",\"error\":\"" + e.getClass().getSimpleName() + "\"}\n");
+      LogLine.of("email not sent, will retry").with("messageId", message.getMessageId())
+          .with("receiveCount", receiveCount(message)).with("error", e.getClass().getSimpleName())
+          .log(context.getLogger(), json);
       retryLater(message);
       return Outcome.SEND_FAILED;
     }
@@ -113,8 +115,8 @@ public final class EmailWorkerHandler implements RequestHandler<SQSEvent, SQSBat
   private boolean poison(SQSEvent.SQSMessage message, String reason, Context context) {
     try {
       queue.deadLetter(message.getBody(), reason);
-      context.getLogger().log("{\"message\":\"message moved to the dead-letter queue\",\"messageId\":\""
-          + message.getMessageId() + "\"}\n");
+      LogLine.of("message moved to the dead-letter queue").with("messageId", message.getMessageId())
+          .with("reason", reason).log(context.getLogger(), json);
       return true;
     } catch (RuntimeException e) {
       return false;

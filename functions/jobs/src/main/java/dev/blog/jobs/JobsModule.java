@@ -76,7 +76,7 @@ public final class JobsModule {
 
   @Provides
   @Singleton
-  static Metrics metrics(Clock clock) {
-    return new Metrics(clock);
+  static Metrics metrics(Clock clock, Json json) {
+    return new Metrics(clock, json);
   }
 }

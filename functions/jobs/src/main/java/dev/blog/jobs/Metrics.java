@@ -1,7 +1,11 @@
 package dev.blog.jobs;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.blog.core.json.Json;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * CloudWatch metrics as embedded metric format (EMF) log lines: no API call, no client, no extra
@@ -10,20 +14,29 @@ import java.time.Clock;
  */
 public final class Metrics {
   static final String NAMESPACE = "blog-backend";
-  private final Clock clock;
+  private static final List<String> EMAIL_METRICS = List.of("EmailsSent", "EmailsFailed", "EmailsSkippedAsDuplicates");
 
-  public Metrics(Clock clock) {
+  private final Clock clock;
+  private final Json json;
+
+  public Metrics(Clock clock, Json json) {
     this.clock = clock;
+    this.json = json;
   }
 
   /** One line per batch: counts of emails sent and failed, dimensioned by function. */
   public String emails(String function, int sent, int failed, int skipped, LambdaLogger logger) {
-    String line = "{\"_aws\":{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
-        + "\",\"Dimensions\":[[\"Function\"]],\"Metrics\":[{\"Name\":\"EmailsSent\",\"Unit\":\"Count\"},"
-        + "{\"Name\":\"EmailsFailed\",\"Unit\":\"Count\"},{\"Name\":\"EmailsSkippedAsDuplicates\",\"Unit\":\"Count\"}]}]},"
-        + "\"Function\":\"" + function + "\",\"EmailsSent\":" + sent + ",\"EmailsFailed\":" + failed
-        + ",\"EmailsSkippedAsDuplicates\":" + skipped + "}";
-    logger.log(line + "\n");
-    return line;
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
+        "Namespace", NAMESPACE,
+        "Dimensions", List.of(List.of("Function")),
+        "Metrics", EMAIL_METRICS.stream().map(name -> Map.of("Name", name, "Unit", "Count")).toList()))));
+    line.put("Function", function);
+    line.put("EmailsSent", sent);
+    line.put("EmailsFailed", failed);
+    line.put("EmailsSkippedAsDuplicates", skipped);
+    String text = json.write(line);
+    logger.log(text + "\n");
+    return text;
   }
 }

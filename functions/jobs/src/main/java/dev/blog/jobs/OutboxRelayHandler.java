@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.blog.core.json.Json;
+import dev.blog.core.logging.LogLine;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.outbox.Outbox;
 import java.util.ArrayList;
@@ -21,13 +23,19 @@ import java.util.Optional;
  */
 public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final EmailQueue queue;
+  private final Json json;
 
   public OutboxRelayHandler() {
-    this(JobsComponent.create().emailQueue());
+    this(JobsComponent.create());
   }
 
-  OutboxRelayHandler(EmailQueue queue) {
+  private OutboxRelayHandler(JobsComponent c) {
+    this(c.emailQueue(), c.json());
+  }
+
+  OutboxRelayHandler(EmailQueue queue, Json json) {
     this.queue = queue;
+    this.json = json;
   }
 
   @Override
@@ -58,7 +66,8 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
     // Stream batches are retried from the lowest failed sequence number: reporting the first is enough.
     failed.stream().min(Integer::compare).ifPresent(i ->
         failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumbers.get(i)).build()));
-    context.getLogger().log("{\"message\":\"outbox relayed\",\"emails\":" + emails.size() + ",\"failed\":" + failed.size() + "}\n");
+    LogLine.of("outbox relayed").with("emails", emails.size()).with("failed", failed.size())
+        .log(context.getLogger(), json);
     return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
   }
 }

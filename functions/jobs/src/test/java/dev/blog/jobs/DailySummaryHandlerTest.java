@@ -31,7 +31,7 @@ class DailySummaryHandlerTest {
   private final TestCoreComponent core = TestCoreComponent.on(f.table);
   private final UserRepository users = core.repository();
   private final DailySummaryHandler summary = new DailySummaryHandler(new ActivityCounter(f.store()), users,
-      f.queue(), Clock.fixed(MIDNIGHT, ZoneOffset.UTC));
+      f.queue(), Clock.fixed(MIDNIGHT, ZoneOffset.UTC), f.json);
 
   @AfterEach
   void close() {

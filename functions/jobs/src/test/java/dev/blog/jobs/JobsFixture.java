@@ -99,7 +99,7 @@ final class JobsFixture implements AutoCloseable {
 
   EmailWorkerHandler worker() {
     return new EmailWorkerHandler(json, new SmtpEmailSender("127.0.0.1", smtpPort, "no-reply@blog.example.dev",
-        Clock.systemUTC()), idempotency(Clock.systemUTC(), Duration.ofSeconds(30)), queue(), new Metrics(Clock.systemUTC()), 1);
+        Clock.systemUTC()), idempotency(Clock.systemUTC(), Duration.ofSeconds(30)), queue(), new Metrics(Clock.systemUTC(), json), 1);
   }
 
   void send(String body) {

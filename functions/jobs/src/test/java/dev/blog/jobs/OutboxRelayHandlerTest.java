@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 /** The outbox relay, fed the sample stream event of events/, puts the email on a real (ElasticMQ) queue. */
 class OutboxRelayHandlerTest {
   private final JobsFixture f = new JobsFixture();
-  private final OutboxRelayHandler relay = new OutboxRelayHandler(f.queue());
+  private final OutboxRelayHandler relay = new OutboxRelayHandler(f.queue(), f.json);
 
   @AfterEach
   void close() {
@@ -50,7 +50,7 @@ class OutboxRelayHandlerTest {
   void whenTheQueueIsUnreachableTheFirstRecordIsReportedForRetry() throws Exception {
     DynamodbEvent event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent("events/outbox-relay.json");
     EmailQueue nowhere = new EmailQueue(f.sqs, f.json, f.queueUrl + "-missing", f.deadLetterUrl);
-    var response = new OutboxRelayHandler(nowhere).handleRequest(event, new TestContext());
+    var response = new OutboxRelayHandler(nowhere, f.json).handleRequest(event, new TestContext());
     assertThat(response.getBatchItemFailures()).singleElement()
         .satisfies(failure -> assertThat(failure.getItemIdentifier()).isEqualTo("111100000000000000000001"));
   }

@@ -18,6 +18,7 @@ public final class CreatePostHandler extends ApiHandler {
 
   private CreatePostHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    registerPriming(c.priming());
   }
 
   CreatePostHandler(PostService posts, Json json) {

@@ -16,6 +16,7 @@ public final class DeletePostHandler extends ApiHandler {
 
   private DeletePostHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    registerPriming(c.priming());
   }
 
   DeletePostHandler(PostService posts, Json json) {

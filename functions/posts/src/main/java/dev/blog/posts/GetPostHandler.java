@@ -16,6 +16,7 @@ public final class GetPostHandler extends ApiHandler {
 
   private GetPostHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    registerPriming(c.priming());
   }
 
   GetPostHandler(PostService posts, Json json) {

@@ -24,6 +24,7 @@ public final class ListAuditHandler extends ApiHandler {
 
   private ListAuditHandler(PostsComponent c) {
     this(c.audit(), c.json());
+    registerPriming(c.priming());
   }
 
   ListAuditHandler(AuditService audit, Json json) {

@@ -26,6 +26,7 @@ public final class ListPostsHandler extends ApiHandler {
 
   private ListPostsHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    registerPriming(c.priming());
   }
 
   ListPostsHandler(PostService posts, Json json) {

@@ -8,12 +8,16 @@ import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;
 import dev.blog.core.inject.StoreModule;
 import dev.blog.core.post.PostService;
+import dev.blog.core.snapstart.Priming;
 import javax.inject.Singleton;
 
 /** The object graph of the posts and audit functions. */
 @Singleton
 @Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class})
 public interface PostsComponent {
+  /** The instance\'s SnapStart warm-ups; each handler registers its own in its Lambda constructor. */
+  Priming priming();
+
   Json json();
 
   PostService posts();

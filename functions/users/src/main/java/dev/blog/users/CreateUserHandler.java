@@ -21,6 +21,7 @@ public final class CreateUserHandler extends ApiHandler {
 
   private CreateUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    registerPriming(c.priming());
   }
 
   CreateUserHandler(UserService users, Json json) {

@@ -16,6 +16,7 @@ public final class DeleteUserHandler extends ApiHandler {
 
   private DeleteUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    registerPriming(c.priming());
   }
 
   DeleteUserHandler(UserService users, Json json) {

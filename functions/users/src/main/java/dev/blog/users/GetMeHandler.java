@@ -16,6 +16,7 @@ public final class GetMeHandler extends ApiHandler {
 
   private GetMeHandler(UsersComponent c) {
     this(c.users(), c.json());
+    registerPriming(c.priming());
   }
 
   GetMeHandler(UserService users, Json json) {

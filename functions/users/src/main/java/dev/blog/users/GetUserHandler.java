@@ -16,6 +16,7 @@ public final class GetUserHandler extends ApiHandler {
 
   private GetUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    registerPriming(c.priming());
   }
 
   GetUserHandler(UserService users, Json json) {

@@ -28,6 +28,7 @@ public final class ListUsersHandler extends ApiHandler {
 
   private ListUsersHandler(UsersComponent c) {
     this(c.users(), c.json());
+    registerPriming(c.priming());
   }
 
   ListUsersHandler(UserService users, Json json) {

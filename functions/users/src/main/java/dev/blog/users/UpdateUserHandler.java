@@ -1,6 +1,5 @@
 package dev.blog.users;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
@@ -17,7 +16,6 @@ public final class UpdateUserHandler extends ApiHandler {
   record Body(String name, String email, Integer age, Role role) {}
 
   private final UserService users;
-  private final Json json;
 
   public UpdateUserHandler() {
     this(UsersComponent.create());
@@ -25,22 +23,21 @@ public final class UpdateUserHandler extends ApiHandler {
 
   private UpdateUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    registerPriming(c.priming());
   }
 
   UpdateUserHandler(UserService users, Json json) {
     super(json);
     this.users = users;
-    this.json = json;
   }
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String id = request.pathParameter("id");
-    JsonNode tree = request.bodyTree();
-    Body body = json.convert(tree, Body.class);
-    Json.rejectNulls(tree, "name", "email", "role");
-    boolean removeAge = tree.has("age") && tree.get("age").isNull();
-    UserPatch patch = new UserPatch(body.name(), body.email(), body.age(), removeAge, body.role());
+    // Only the age can be cleared ("age": null).
+    ApiRequest.Patch<Body> sent = request.patchBody(Body.class, "name", "email", "role");
+    Body body = sent.fields();
+    UserPatch patch = new UserPatch(body.name(), body.email(), body.age(), sent.sentNull("age"), body.role());
     return UserResponses.full(users.update(request.caller(), id, patch, request.ifMatch()));
   }
 }

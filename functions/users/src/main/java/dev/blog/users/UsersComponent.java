@@ -7,12 +7,16 @@ import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;
 import dev.blog.core.inject.StoreModule;
 import dev.blog.core.user.UserService;
+import dev.blog.core.snapstart.Priming;
 import javax.inject.Singleton;
 
 /** The object graph of the users functions. */
 @Singleton
 @Component(modules = {CoreModule.class, SettingsModule.class, AwsClientsModule.class, StoreModule.class})
 public interface UsersComponent {
+  /** The instance\'s SnapStart warm-ups; each handler registers its own in its Lambda constructor. */
+  Priming priming();
+
   Json json();
 
   UserService users();

@@ -28,7 +28,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   protected ApiHandler(Json json) {
     this.json = json;
     this.log = new RequestLog(json);
-    Priming.beforeCheckpoint(getClass().getSimpleName(), this::primeRequestPath);
+  }
+
+  /**
+   * Registers this handler's SnapStart warm-up. Called by each handler's Lambda constructor once the handler
+   * is whole, never from here: a half-built handler must not be reachable from the checkpoint.
+   */
+  public final void registerPriming(Priming priming) {
+    priming.register(getClass().getSimpleName(), this::primeRequestPath);
   }
 
   /**

@@ -120,9 +120,22 @@ public final class ApiRequest {
     return json.read(bodyBytes(), type);
   }
 
-  /** The JSON body as a tree, for partial updates that must tell an absent field from a null one. */
-  public JsonNode bodyTree() {
-    return json.readTree(bodyBytes());
+  /** A partial update's body: the typed fields, and which of them the client sent as an explicit null. */
+  public record Patch<T>(T fields, JsonNode tree) {
+    public boolean sentNull(String field) {
+      return tree.has(field) && tree.get(field).isNull();
+    }
+  }
+
+  /**
+   * The JSON body of a partial update, where an absent field means "keep". An explicit null for one of
+   * {@code notNullable} is ambiguous ("clear"? "keep"?) for fields that cannot be cleared: invalid.
+   */
+  public <T> Patch<T> patchBody(Class<T> type, String... notNullable) {
+    JsonNode tree = json.readTree(bodyBytes());
+    T fields = json.convert(tree, type);
+    Json.rejectNulls(tree, notNullable);
+    return new Patch<>(fields, tree);
   }
 
   private byte[] bodyBytes() {

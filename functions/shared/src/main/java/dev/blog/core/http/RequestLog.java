@@ -3,8 +3,7 @@ package dev.blog.core.http;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.blog.core.json.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.blog.core.logging.LogLine;
 
 /**
  * One JSON line per request: requestId, route, status, latency, userId. Never bodies, headers, tokens or
@@ -18,27 +17,16 @@ public final class RequestLog {
   }
 
   public void request(LambdaLogger logger, String requestId, String route, int status, long latencyMs, String userId) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("message", "request");
-    line.put("requestId", requestId);
-    line.put("route", route);
-    line.put("status", status);
-    line.put("latencyMs", latencyMs);
-    if (userId != null) {
-      line.put("userId", userId);
-    }
-    logger.log(json.write(line), status >= 500 ? LogLevel.ERROR : LogLevel.INFO);
+    LogLine.of("request").with("requestId", requestId).with("route", route).with("status", status)
+        .with("latencyMs", latencyMs).with("userId", userId)
+        .log(logger, json, status >= 500 ? LogLevel.ERROR : LogLevel.INFO);
   }
 
   /** An unexpected failure: the class and stack go to the log (for the operator), never to the client. */
   public void failure(LambdaLogger logger, String requestId, String route, Throwable error) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("message", "unhandled error");
-    line.put("requestId", requestId);
-    line.put("route", route);
-    line.put("error", error.getClass().getName());
-    line.put("stack", stackOf(error));
-    logger.log(json.write(line), LogLevel.ERROR);
+    LogLine.of("unhandled error").with("requestId", requestId).with("route", route)
+        .with("error", error.getClass().getName()).with("stack", stackOf(error))
+        .log(logger, json, LogLevel.ERROR);
   }
 
   private static String stackOf(Throwable error) {

@@ -30,7 +30,7 @@ public final class AwsClientsModule {
 
   @Provides
   @Singleton
-  static DynamoDbClient dynamoDb(Settings settings) {
+  static DynamoDbClient dynamoDb(Settings settings, Priming priming) {
     DynamoDbClient client = DynamoDbClient.builder()
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings))
@@ -38,7 +38,7 @@ public final class AwsClientsModule {
         .overrideConfiguration(o -> o.addExecutionInterceptor(new PrimingInterceptor()))
         .build();
     // SnapStart: the snapshot holds a client that has run its request path once, without a request.
-    Priming.beforeCheckpoint("dynamodb", () -> DynamoDbPriming.prime(client, settings::tableName));
+    priming.register("dynamodb", () -> DynamoDbPriming.prime(client, settings::tableName));
     return client;
   }
 

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.blog.core.json.Json;
 import dev.blog.core.security.PasswordHasher;
+import dev.blog.core.snapstart.Priming;
 import dev.blog.core.store.Ids;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -29,6 +30,13 @@ public final class CoreModule {
   @Singleton
   static Ids ids(Clock clock) {
     return new Ids(clock);
+  }
+
+  /** The instance's SnapStart warm-ups: each object that has one registers it where it is built. */
+  @Provides
+  @Singleton
+  static Priming priming() {
+    return new Priming();
   }
 
   @Provides
