@@ -2,6 +2,7 @@ package dev.blog.jobs;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.blog.core.audit.AuditRepository;
 import dev.blog.core.config.Settings;
 import dev.blog.core.json.Json;
 import dev.blog.core.inject.AwsClientsModule;
@@ -70,8 +71,8 @@ public final class JobsModule {
 
   @Provides
   @Singleton
-  static ActivityCounter activity(Store store) {
-    return new ActivityCounter(store);
+  static ActivityCounter activity(AuditRepository audit) {
+    return new ActivityCounter(audit);
   }
 
   @Provides

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.blog.core.audit.AuditEntry;
 import dev.blog.core.audit.internal.AuditItem;
+import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Ids;
@@ -30,8 +31,8 @@ class DailySummaryHandlerTest {
   private final JobsFixture f = new JobsFixture();
   private final TestCoreComponent core = TestCoreComponent.on(f.table);
   private final UserRepository users = core.repository();
-  private final DailySummaryHandler summary = new DailySummaryHandler(new ActivityCounter(f.store()), users,
-      f.queue(), Clock.fixed(MIDNIGHT, ZoneOffset.UTC), f.json);
+  private final DailySummaryHandler summary = new DailySummaryHandler(
+      new ActivityCounter(new DynamoAuditRepository(f.store())), users, f.queue(), Clock.fixed(MIDNIGHT, ZoneOffset.UTC), f.json);
 
   @AfterEach
   void close() {
