@@ -10,6 +10,7 @@ import dev.blog.core.store.Store;
 import dev.blog.jobs.sending.EmailSender;
 import dev.blog.jobs.sending.internal.SesEmailSender;
 import dev.blog.jobs.sending.internal.SmtpEmailSender;
+import dev.blog.jobs.internal.IdempotencyStore;
 import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Provider;

@@ -9,6 +9,7 @@ import dev.blog.core.store.Store;
 import dev.blog.core.testing.LocalModule;
 import dev.blog.core.testing.TestStore;
 import dev.blog.jobs.sending.internal.SmtpEmailSender;
+import dev.blog.jobs.internal.IdempotencyStore;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;

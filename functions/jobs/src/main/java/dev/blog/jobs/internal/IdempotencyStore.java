@@ -1,4 +1,4 @@
-package dev.blog.jobs;
+package dev.blog.jobs.internal;
 
 import dev.blog.core.store.Store;
 import dev.blog.core.store.TableLayout;
