@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.internal.AuditItem;
 import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.security.Role;
@@ -49,7 +48,8 @@ class DailySummaryHandlerTest {
 
   private void audit(String action, String targetType, Instant at) {
     Ids ids = new Ids(Clock.fixed(at, ZoneOffset.UTC));
-    f.store().apply(AuditItem.put(new AuditEntry(ids.next(), "someone", action, targetType, ids.next(), at)));
+    f.store().apply(DynamoAuditRepository.record(
+        new AuditEntry(ids.next(), "someone", action, targetType, ids.next(), at)));
   }
 
   private Map<String, Object> run() {

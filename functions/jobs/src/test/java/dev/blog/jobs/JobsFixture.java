@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.blog.core.json.Json;
 import dev.blog.core.mail.EmailMessage;
+import dev.blog.core.inject.StoreModule;
 import dev.blog.core.store.Store;
 import dev.blog.core.testing.LocalModule;
 import dev.blog.core.testing.TestStore;
@@ -91,7 +92,7 @@ final class JobsFixture implements AutoCloseable {
   }
 
   Store store() {
-    return new Store(dynamo, table.name());
+    return new Store(dynamo, StoreModule.enhanced(dynamo), table.name());
   }
 
   IdempotencyStore idempotency(Clock clock, Duration lock) {

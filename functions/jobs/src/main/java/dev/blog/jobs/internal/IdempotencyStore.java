@@ -1,5 +1,9 @@
 package dev.blog.jobs.internal;
 
+import static dev.blog.jobs.internal.IdempotencyRecord.LOCKED_UNTIL;
+import static dev.blog.jobs.internal.IdempotencyRecord.STATUS;
+
+import dev.blog.core.store.Items;
 import dev.blog.core.store.Store;
 import dev.blog.core.store.TableLayout;
 import dev.blog.core.store.Values;
@@ -18,7 +22,6 @@ import java.time.Duration;
  */
 public final class IdempotencyStore {
   static final Duration KEEP_COMPLETED = Duration.ofDays(7);
-  private static final String STATUS = "status";
   private static final String IN_PROGRESS = "IN_PROGRESS";
   private static final String COMPLETED = "COMPLETED";
 
@@ -26,39 +29,41 @@ public final class IdempotencyStore {
   public enum Claim { CLAIMED, ALREADY_DONE, IN_PROGRESS_ELSEWHERE }
 
   private final Store store;
+  private final Items<IdempotencyRecord> records;
   private final Clock clock;
   private final Duration lock;
 
   public IdempotencyStore(Store store, Clock clock, Duration lock) {
     this.store = store;
+    this.records = store.items(IdempotencyRecord.SCHEMA);
     this.clock = clock;
     this.lock = lock;
   }
 
   public Claim claim(String key) {
     long now = clock.millis();
-    Store.Outcome claim = store.applyAndRead(Write.put(Values.item(TableLayout.idempotency(key))
-            .s(STATUS, IN_PROGRESS).n("lockedUntil", now + lock.toMillis()).n("expiresAt", expiresAt(now)).map())
-        .when(TableLayout.ITEM_ABSENT + " OR (#status = :inProgress AND lockedUntil < :now)",
-            Values.of().s(":inProgress", IN_PROGRESS).n(":now", now)));
+    Store.Outcome<IdempotencyRecord> claim = store.applyAndRead(
+        Write.put(IdempotencyRecord.SCHEMA, new IdempotencyRecord(key, IN_PROGRESS, now + lock.toMillis(), expiresAt(now)))
+            .when(TableLayout.ITEM_ABSENT + " OR (#" + STATUS + " = :inProgress AND " + LOCKED_UNTIL + " < :now)",
+                Values.of().s(":inProgress", IN_PROGRESS).n(":now", now)),
+        IdempotencyRecord.SCHEMA);
     if (claim.applied()) {
       return Claim.CLAIMED;
     }
-    boolean done = claim.item().or(() -> store.get(TableLayout.idempotency(key)))
-        .flatMap(record -> record.optionalS(STATUS)).filter(COMPLETED::equals).isPresent();
+    boolean done = claim.item().or(() -> records.get(TableLayout.idempotency(key)))
+        .map(IdempotencyRecord::status).filter(COMPLETED::equals).isPresent();
     return done ? Claim.ALREADY_DONE : Claim.IN_PROGRESS_ELSEWHERE;
   }
 
+  /** The side effect happened: the record becomes COMPLETED, unlocked, kept a week from now. */
   public void complete(String key) {
-    store.apply(Write.update(TableLayout.idempotency(key))
-        .set(Values.of().s(STATUS, COMPLETED).n("expiresAt", expiresAt(clock.millis())))
-        .remove("lockedUntil"));
+    store.apply(Write.put(IdempotencyRecord.SCHEMA, new IdempotencyRecord(key, COMPLETED, null, expiresAt(clock.millis()))));
   }
 
   /** Gives a claim back after a failed attempt, so that the retry may claim it at once. */
   public void release(String key) {
     // Refused when someone else's record is there by now: then it is left alone.
-    store.apply(Write.delete(TableLayout.idempotency(key)).when("#status = :inProgress",
+    store.apply(Write.delete(TableLayout.idempotency(key)).when("#" + STATUS + " = :inProgress",
         Values.of().s(":inProgress", IN_PROGRESS)));
   }
 

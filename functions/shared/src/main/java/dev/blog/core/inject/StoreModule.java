@@ -21,17 +21,31 @@ import dev.blog.core.user.internal.DynamoUserRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The data layer on top of whichever DynamoDB client the component was given: one {@link Store}, the repositories. */
+/**
+ * The data layer on top of whichever DynamoDB client the component was given: one Enhanced Client, one
+ * {@link Store}, the repositories (each builds its tables and indexes once, here).
+ */
 @Module
 public final class StoreModule {
   private StoreModule() {}
 
+  /**
+   * No extensions: versions are checked by our own conditions, and every extension runs on every call. Public
+   * for test fixtures that build a {@link Store} without a component.
+   */
   @Provides
   @Singleton
-  static Store store(DynamoDbClient dynamo, Settings settings) {
-    return new Store(dynamo, settings.tableName());
+  public static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
+    return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
+  }
+
+  @Provides
+  @Singleton
+  static Store store(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings) {
+    return new Store(dynamo, enhanced, settings.tableName());
   }
 
   /** The cursor key is fetched on the first page request only, never at init. */

@@ -2,12 +2,13 @@ package dev.blog.core.outbox;
 
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.store.TableLayout;
-import dev.blog.core.store.Values;
 import dev.blog.core.store.Write;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The transactional outbox: an email to queue, written in the same DynamoDB transaction as the change
@@ -16,8 +17,8 @@ import java.util.Optional;
  * idempotency key makes that exactly once in effect). Items expire by TTL once they have done their job.
  * See https://docs.aws.amazon.com/prescriptive-guidance/latest/cloud-design-patterns/transactional-outbox.html
  *
- * <p>The outbox item's whole stored form is here: writers add {@link #put} to their transaction, the relay
- * reads stream images with {@link #emailIn}; neither sees the item.
+ * <p>The outbox item's stored form is {@link OutboxItem}, mapped by its static schema both ways: writers add
+ * {@link #put} to their transaction, the relay reads stream images with {@link #emailIn}; neither sees the item.
  */
 public final class Outbox {
   /** Long enough for the stream (24 h retention) and any retry; short enough to keep the table clean. */
@@ -27,14 +28,8 @@ public final class Outbox {
 
   /** The transaction step that queues {@code email}; {@code now} starts its time to live. */
   public static Write put(EmailMessage email, Instant now) {
-    return Write.putNew(Values.item(TableLayout.outbox(email.idempotencyKey()))
-        .s("kind", "email")
-        .s("idempotencyKey", email.idempotencyKey())
-        .s("to", email.to())
-        .s("subject", email.subject())
-        .s("text", email.text())
-        .n("expiresAt", now.plus(KEEP).getEpochSecond())
-        .map());
+    return Write.putNew(OutboxItem.SCHEMA, new OutboxItem(email.idempotencyKey(), email.to(), email.subject(),
+        email.text(), now.plus(KEEP).getEpochSecond()));
   }
 
   /** The email an item carries, given the item's string attributes (a stream record's new image); empty if it is no outbox item. */
@@ -42,6 +37,8 @@ public final class Outbox {
     if (!TableLayout.OUTBOX_SK.equals(item.get(TableLayout.SK))) {
       return Optional.empty();
     }
-    return Optional.of(new EmailMessage(item.get("idempotencyKey"), item.get("to"), item.get("subject"), item.get("text")));
+    Map<String, AttributeValue> image = new HashMap<>();
+    item.forEach((name, value) -> image.put(name, AttributeValue.fromS(value)));
+    return Optional.ofNullable(OutboxItem.SCHEMA.mapToItem(image)).map(OutboxItem::email);
   }
 }

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The single table's layout (README, "Data design"): the key attributes, every key prefix and sort-key
  * constant, the two indexes and the listings (index partitions) that are read. This is the one place they are
- * spelled; every store, the tests and the bench build their keys here. It depends on nothing of ours, so any
+ * spelled; every item schema ({@link ItemSchema}), store, test and the bench take their keys from here. It depends on nothing of ours, so any
  * module may use it.
  *
  * <p>Every item has a string {@link #PK} and {@link #SK}. Both indexes project all attributes and sort by the
@@ -96,15 +96,14 @@ public final class TableLayout {
       return partition;
     }
 
-    /** The attributes that put the item with {@code id} in this listing. */
-    public Map<String, AttributeValue> entry(String id) {
-      return Map.of(index.partitionKey(), AttributeValue.fromS(partition), index.sortKey(), AttributeValue.fromS(id));
-    }
-
-    /** Where a query of this listing resumes after the item {@code id}, whether or not that item still exists. */
+    /**
+     * Where a query of this listing resumes after the item {@code id}, whether or not that item still exists: its
+     * index entry and its primary key, the ExclusiveStartKey of a query of the index.
+     */
     public Map<String, AttributeValue> startAfter(String id) {
-      Map<String, AttributeValue> start = new HashMap<>(entry(id));
-      start.putAll(items.key(id).attributes());
+      Map<String, AttributeValue> start = new HashMap<>(items.key(id).attributes());
+      start.put(index.partitionKey(), AttributeValue.fromS(partition));
+      start.put(index.sortKey(), AttributeValue.fromS(id));
       return start;
     }
 

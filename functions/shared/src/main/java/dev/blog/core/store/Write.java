@@ -1,12 +1,14 @@
 package dev.blog.core.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -15,8 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * One write of one item, immutable: a put, an update (typed SET, ADD and REMOVE parts) or a delete, each with
- * an optional condition. The same value is one step of a {@link Transaction} or a
- * write of its own ({@link Store#apply}).
+ * an optional condition. The same value is one step of a {@link Transaction} or a write of its own
+ * ({@link Store#apply}).
+ *
+ * <p>A put is always a whole item as its static schema maps it ({@link #put(TableSchema, Object)}); an update
+ * that rewrites some of an item's own attributes takes their values from the schema too
+ * ({@link #update(TableSchema, Object, Collection)}). The remaining updates are typed SET/ADD/REMOVE parts, not
+ * the Enhanced Client's updateItem, which writes the attributes of a whole mapped item and has no ADD: the user
+ * counter, the author's counters and the login failures are ADDs (atomic under concurrency; the failure count's
+ * new value is read back, {@link Store#applyAndRead}); the latest-posts list, its revision and the deletion mark
+ * are attributes the post store keeps on the user item beside the user store's; the login lock sets two
+ * attributes beside a count that concurrent failures keep moving. Every write, of whatever kind, is a labelled
+ * step of our TransactWriteItems or goes through {@link Store#apply}, so a failed condition is reported one way.
  *
  * <p>Expressions name attributes as {@code #name} where a name may be a DynamoDB reserved word
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html): every {@code #name}
@@ -24,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * {@code :name} after the attribute they go to; a condition's own values must not reuse those placeholders.
  */
 public final class Write {
+  /** The attribute in which a versioned item (user, post) counts its changes: optimistic locking. */
+  public static final String VERSION = "version";
   private static final Pattern NAME = Pattern.compile("#(\\w+)");
 
   private enum Kind { PUT, UPDATE, DELETE }
@@ -52,14 +66,33 @@ public final class Write {
     return new Write(kind, Map.copyOf(target), Map.of(), Map.of(), List.of(), null, Map.of());
   }
 
-  /** Puts {@code item} (key included), replacing any item with its key unless a condition says otherwise. */
-  public static Write put(Map<String, AttributeValue> item) {
-    return of(Kind.PUT, item);
+  /** Puts the whole {@code item} as {@code schema} maps it, replacing any item with its key unless a condition says otherwise. */
+  public static <T> Write put(TableSchema<T> schema, T item) {
+    return of(Kind.PUT, schema.itemToMap(item, true));
   }
 
   /** Puts a new item: its condition fails if an item with that key exists. */
-  public static Write putNew(Map<String, AttributeValue> item) {
-    return put(item).when(TableLayout.ITEM_ABSENT);
+  public static <T> Write putNew(TableSchema<T> schema, T item) {
+    return put(schema, item).when(TableLayout.ITEM_ABSENT);
+  }
+
+  /**
+   * Sets the named {@code attributes} of the stored {@code item} to what {@code schema} maps them to, and removes
+   * those of them the item does not have; every other attribute of the stored item stays as it is.
+   */
+  public static <T> Write update(TableSchema<T> schema, T item, Collection<String> attributes) {
+    Map<String, AttributeValue> mapped = schema.itemToMap(item, true);
+    Map<String, AttributeValue> set = new HashMap<>();
+    List<String> absent = new ArrayList<>();
+    for (String name : attributes) {
+      if (mapped.containsKey(name)) {
+        set.put(name, mapped.get(name));
+      } else {
+        absent.add(name);
+      }
+    }
+    TableLayout.Key key = new TableLayout.Key(mapped.get(TableLayout.PK).s(), mapped.get(TableLayout.SK).s());
+    return new Write(Kind.UPDATE, key.attributes(), Map.copyOf(set), Map.of(), List.copyOf(absent), null, Map.of());
   }
 
   /** Changes some attributes of the item with {@code key}; with no condition, creates it if absent. */
@@ -99,6 +132,11 @@ public final class Write {
   /** The write happens only if {@code condition} holds for the item as it is stored. */
   public Write when(String condition, Values values) {
     return new Write(kind, target, set, add, remove, condition, values.map());
+  }
+
+  /** Optimistic locking: the write happens only if the stored item's {@link #VERSION} is still {@code expected}. */
+  public Write whenVersion(long expected) {
+    return when("#" + VERSION + " = :expected", Values.of().n(":expected", expected));
   }
 
   TransactWriteItem transactItem(String table) {

@@ -12,7 +12,6 @@ import dev.blog.core.error.DomainException.Unavailable;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Ids;
 import dev.blog.core.store.Page;
-import dev.blog.core.store.TableLayout;
 import dev.blog.core.testing.TestCoreComponent;
 import dev.blog.core.testing.TestStore;
 import dev.blog.core.user.User;
@@ -78,9 +77,8 @@ abstract class PostRepositoryContract {
   }
 
   private List<String> auditTrail(String targetId) {
-    List<String> actions = new ArrayList<>();
-    graph.store().forEach(TableLayout.auditOf(targetId), entry -> actions.add(entry.s("action")));
-    return actions;
+    return graph.auditLog().list(Optional.of(targetId), 100, Optional.empty()).items().stream()
+        .map(AuditEntry::action).toList();
   }
 
   private static Instant now() {

@@ -8,7 +8,6 @@ import dev.blog.core.error.DomainException;
 import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.security.Role;
-import dev.blog.core.store.Attributes;
 import dev.blog.core.store.Ids;
 import dev.blog.core.store.Page;
 import dev.blog.core.store.TableLayout;
@@ -66,10 +65,8 @@ abstract class UserRepositoryContract {
     return new AuditEntry(ids.next(), "actor", action, "user", targetId, Instant.now());
   }
 
-  private List<Attributes> auditOf(String targetId) {
-    List<Attributes> entries = new ArrayList<>();
-    graph.store().forEach(TableLayout.auditOf(targetId), entries::add);
-    return entries;
+  private List<AuditEntry> auditOf(String targetId) {
+    return graph.auditLog().list(Optional.of(targetId), 100, Optional.empty()).items();
   }
 
   private DomainException failure(Runnable action) {

@@ -3,9 +3,11 @@ package dev.blog.core.audit.internal;
 import dev.blog.core.audit.AuditEntry;
 import dev.blog.core.audit.AuditRepository;
 import dev.blog.core.store.Ids;
+import dev.blog.core.store.Items;
 import dev.blog.core.store.Page;
 import dev.blog.core.store.Store;
 import dev.blog.core.store.TableLayout;
+import dev.blog.core.store.Write;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,18 +15,24 @@ import java.util.Optional;
 
 /** The audit log on its two listings: every entry ({@code gsi1}), or one target's ({@code gsi2}). */
 public final class DynamoAuditRepository implements AuditRepository {
-  private static final String ACTION = "action";
-
-  private final Store store;
+  private final Items<AuditItem> entries;
 
   public DynamoAuditRepository(Store store) {
-    this.store = store;
+    this.entries = store.items(AuditItem.SCHEMA);
+  }
+
+  /**
+   * The transaction step that records {@code entry}, for the user and post stores to add to the change it
+   * records: a new item, so an id is never recorded twice. Nothing else writes audit entries.
+   */
+  public static Write record(AuditEntry entry) {
+    return Write.putNew(AuditItem.SCHEMA, AuditItem.of(entry));
   }
 
   @Override
   public Page<AuditEntry> list(Optional<String> targetId, int limit, Optional<String> afterId) {
-    return store.newestFirst(targetId.map(TableLayout::auditOf).orElseGet(TableLayout::auditLog), limit, afterId,
-        Optional.empty(), AuditItem::read);
+    return entries.newestFirst(targetId.map(TableLayout::auditOf).orElseGet(TableLayout::auditLog), limit, afterId,
+        Optional.empty()).map(AuditItem::toEntry);
   }
 
   /**
@@ -34,8 +42,8 @@ public final class DynamoAuditRepository implements AuditRepository {
   @Override
   public Map<String, Long> countActions(Instant from, Instant to) {
     Map<String, Long> byAction = new HashMap<>();
-    store.forEachBetween(TableLayout.auditLog(), Ids.lowestAt(from), Ids.highestAt(to.minusMillis(1)),
-        entry -> byAction.merge(entry.optionalS(ACTION).orElse(""), 1L, Long::sum), ACTION);
+    entries.forEachBetween(TableLayout.auditLog(), Ids.lowestAt(from), Ids.highestAt(to.minusMillis(1)),
+        entry -> byAction.merge(entry.action() == null ? "" : entry.action(), 1L, Long::sum), AuditItem.ACTION);
     return byAction;
   }
 }

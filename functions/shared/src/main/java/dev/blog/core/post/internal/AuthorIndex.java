@@ -1,13 +1,14 @@
 package dev.blog.core.post.internal;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.internal.AuditItem;
+import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.NotFound;
 import dev.blog.core.post.Post;
 import dev.blog.core.post.PostRepository;
 import dev.blog.core.store.ConditionFailed;
 import dev.blog.core.store.DynamoErrors;
+import dev.blog.core.store.Items;
 import dev.blog.core.store.Page;
 import dev.blog.core.store.Store;
 import dev.blog.core.store.TableLayout;
@@ -42,9 +43,13 @@ final class AuthorIndex {
   private static final int CASCADE_LAG_PASSES = 20;
 
   private final Store store;
+  private final Items<PostItem> posts;
+  private final Items<AuthorPosts> authors;
 
-  AuthorIndex(Store store) {
+  AuthorIndex(Store store, Items<PostItem> posts) {
     this.store = store;
+    this.posts = posts;
+    this.authors = store.items(AuthorPosts.SCHEMA);
   }
 
   /**
@@ -98,9 +103,9 @@ final class AuthorIndex {
       List<String> next = new ArrayList<>(latest);
       next.remove(post.id());
       if (latest.size() == PostRepository.LATEST_KEPT) {
-        store.newestFirst(TableLayout.postsBy(post.authorId(), true), 2, Optional.of(latest.get(latest.size() - 1)),
-                Optional.empty(), PostItem::read).items().stream()
-            .map(Post::id).filter(older -> !older.equals(post.id())).findFirst().ifPresent(next::add);
+        posts.newestFirst(TableLayout.postsBy(post.authorId(), true), 2, Optional.of(latest.get(latest.size() - 1)),
+                Optional.empty()).items().stream()
+            .map(PostItem::id).filter(older -> !older.equals(post.id())).findFirst().ifPresent(next::add);
       }
       return next;
     };
@@ -114,17 +119,17 @@ final class AuthorIndex {
     if (limit > PostRepository.LATEST_KEPT) {
       throw new IllegalArgumentException("The latest-posts list holds " + PostRepository.LATEST_KEPT + " posts");
     }
-    Map<String, AuthorPosts> authors = new HashMap<>();
-    store.getAll(authorIds.stream().map(TableLayout::user).toList(), AuthorPosts.ATTRIBUTES)
-        .forEach(item -> authors.put(item.s("id"), AuthorPosts.read(item)));
-    Map<String, Post> posts = new HashMap<>();
-    store.getAll(authors.values().stream().flatMap(a -> shown(a, limit).stream()).map(TableLayout::post).toList())
-        .forEach(item -> posts.put(item.s("id"), PostItem.read(item)));
+    Map<String, AuthorPosts> byAuthor = new HashMap<>();
+    authors.getAll(authorIds.stream().map(TableLayout::user).toList())
+        .forEach(author -> byAuthor.put(author.authorId(), author));
+    Map<String, Post> byId = new HashMap<>();
+    posts.getAll(byAuthor.values().stream().flatMap(a -> shown(a, limit).stream()).map(TableLayout::post).toList())
+        .forEach(item -> byId.put(item.id(), item.toPost()));
     Map<String, Page<Post>> pages = new HashMap<>();
     for (String authorId : new HashSet<>(authorIds)) {
-      Optional<AuthorPosts> author = Optional.ofNullable(authors.get(authorId));
+      Optional<AuthorPosts> author = Optional.ofNullable(byAuthor.get(authorId));
       // A post the list names but that is gone or a draft by now (a write in between) is left out.
-      List<Post> found = author.map(a -> shown(a, limit)).orElse(List.of()).stream().map(posts::get)
+      List<Post> found = author.map(a -> shown(a, limit)).orElse(List.of()).stream().map(byId::get)
           .filter(p -> p != null && p.published() && p.authorId().equals(authorId)).toList();
       boolean more = author.map(AuthorPosts::published).orElse(0L) > found.size() && !found.isEmpty();
       pages.put(authorId, new Page<>(found, more ? Optional.of(found.get(found.size() - 1).id()) : Optional.empty()));
@@ -153,7 +158,8 @@ final class AuthorIndex {
       }
       Transaction tx = store.transaction();
       for (Post post : batch) {
-        tx.add("post", Write.delete(TableLayout.post(post.id()))).add("audit", AuditItem.put(audit.apply(post)));
+        tx.add("post", Write.delete(TableLayout.post(post.id())))
+            .add("audit", DynamoAuditRepository.record(audit.apply(post)));
       }
       tx.add(AUTHOR, AuthorPosts.removed(authorId, batch.size(), (int) batch.stream().filter(Post::published).count()));
       try {
@@ -171,8 +177,8 @@ final class AuthorIndex {
     for (boolean published : new boolean[] {false, true}) {
       Optional<String> after = Optional.empty();
       while (batch.size() < CASCADE_BATCH) {
-        Page<Post> page = store.newestFirst(TableLayout.postsBy(authorId, published), CASCADE_BATCH, after,
-            Optional.empty(), PostItem::read);
+        Page<Post> page = posts.newestFirst(TableLayout.postsBy(authorId, published), CASCADE_BATCH, after,
+            Optional.empty()).map(PostItem::toPost);
         page.items().stream().filter(p -> !deleted.contains(p.id())).limit(CASCADE_BATCH - batch.size())
             .forEach(batch::add);
         after = page.lastShown();
@@ -185,7 +191,7 @@ final class AuthorIndex {
   }
 
   private Optional<AuthorPosts> read(String authorId) {
-    return store.get(TableLayout.user(authorId), AuthorPosts.ATTRIBUTES).map(AuthorPosts::read);
+    return authors.get(TableLayout.user(authorId));
   }
 
   private static List<String> shown(AuthorPosts author, int limit) {

@@ -1,11 +1,12 @@
 package dev.blog.core.post.internal;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.internal.AuditItem;
+import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.post.Post;
 import dev.blog.core.post.PostRepository;
 import dev.blog.core.store.ConditionFailed;
+import dev.blog.core.store.Items;
 import dev.blog.core.store.Page;
 import dev.blog.core.store.Store;
 import dev.blog.core.store.TableLayout;
@@ -31,16 +32,18 @@ public final class DynamoPostRepository implements PostRepository {
   private static final String POST = "post";
 
   private final Store store;
+  private final Items<PostItem> posts;
   private final AuthorIndex authors;
 
   public DynamoPostRepository(Store store) {
     this.store = store;
-    this.authors = new AuthorIndex(store);
+    this.posts = store.items(PostItem.SCHEMA);
+    this.authors = new AuthorIndex(store, posts);
   }
 
   @Override
   public Optional<Post> find(String id) {
-    return store.get(TableLayout.post(id)).map(PostItem::read);
+    return posts.get(TableLayout.post(id)).map(PostItem::toPost);
   }
 
   @Override
@@ -106,11 +109,11 @@ public final class DynamoPostRepository implements PostRepository {
   }
 
   private Page<Post> page(Listing listing, int limit, Optional<String> afterId) {
-    return store.newestFirst(listing, limit, afterId, Optional.empty(), PostItem::read);
+    return posts.newestFirst(listing, limit, afterId, Optional.empty()).map(PostItem::toPost);
   }
 
   private static Consumer<Transaction> steps(Write post, AuditEntry audit) {
-    return tx -> tx.add(POST, post).add("audit", AuditItem.put(audit));
+    return tx -> tx.add(POST, post).add("audit", DynamoAuditRepository.record(audit));
   }
 
   /** Runs a post transaction; a failed condition on the post itself is a stale version. */

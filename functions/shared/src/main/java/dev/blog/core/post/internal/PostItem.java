@@ -1,13 +1,12 @@
 package dev.blog.core.post.internal;
 
 import dev.blog.core.post.Post;
-import dev.blog.core.store.Attributes;
+import dev.blog.core.store.ItemSchema;
 import dev.blog.core.store.TableLayout;
+import dev.blog.core.store.TableLayout.Index;
 import dev.blog.core.store.Times;
-import dev.blog.core.store.Values;
 import dev.blog.core.store.Write;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * The stored form of a post (README, "Data design"): key {@link TableLayout#post}; listed in
@@ -15,14 +14,34 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * nothing else), and in {@link TableLayout#postsBy} its author's published posts or drafts, two partitions,
  * so that a listing of someone else's posts reads no draft at all and every page is full without a filter.
  */
-final class PostItem {
-  private static final String UNCHANGED = "version = :expected";
+record PostItem(String id, String authorId, String title, String content, boolean published, String createdAt,
+    String updatedAt, long version) {
+  static final StaticImmutableTableSchema<PostItem, Builder> SCHEMA =
+      ItemSchema.of(PostItem.class, Builder.class, Builder::new, Builder::build, p -> TableLayout.post(p.id()))
+          .listedIn(Index.GSI1, p -> p.published() ? TableLayout.publishedPosts() : null, PostItem::id)
+          .listedIn(Index.GSI2, p -> TableLayout.postsBy(p.authorId(), p.published()), PostItem::id)
+          .attribute(String.class, "id", PostItem::id, (b, v) -> b.id = v)
+          .attribute(String.class, "authorId", PostItem::authorId, (b, v) -> b.authorId = v)
+          .attribute(String.class, "title", PostItem::title, (b, v) -> b.title = v)
+          .attribute(String.class, "content", PostItem::content, (b, v) -> b.content = v)
+          .attribute(Boolean.class, "published", PostItem::published, (b, v) -> b.published = v)
+          .attribute(String.class, "createdAt", PostItem::createdAt, (b, v) -> b.createdAt = v)
+          .attribute(String.class, "updatedAt", PostItem::updatedAt, (b, v) -> b.updatedAt = v)
+          .attribute(Long.class, Write.VERSION, PostItem::version, (b, v) -> b.version = v)
+          .build();
 
-  private PostItem() {}
+  static PostItem of(Post post) {
+    return new PostItem(post.id(), post.authorId(), post.title(), post.content(), post.published(),
+        Times.format(post.createdAt()), Times.format(post.updatedAt()), post.version());
+  }
+
+  Post toPost() {
+    return new Post(id, authorId, title, content, published, Times.parse(createdAt), Times.parse(updatedAt), version);
+  }
 
   /** A new post: fails if the id is taken. */
   static Write create(Post post) {
-    return Write.putNew(item(post));
+    return Write.putNew(SCHEMA, of(post));
   }
 
   /**
@@ -30,36 +49,26 @@ final class PostItem {
    * update: the item holds nothing but the post, and its index entries follow its state with no REMOVE.
    */
   static Write replace(Post before, Post after) {
-    return Write.put(item(after)).when(UNCHANGED, expected(before));
+    return Write.put(SCHEMA, of(after)).whenVersion(before.version());
   }
 
   static Write delete(Post post) {
-    return Write.delete(TableLayout.post(post.id())).when(UNCHANGED, expected(post));
+    return Write.delete(TableLayout.post(post.id())).whenVersion(post.version());
   }
 
-  static Post read(Attributes item) {
-    return new Post(item.s("id"), item.s("authorId"), item.s("title"), item.s("content"), item.bool("published"),
-        Times.parse(item.s("createdAt")), Times.parse(item.s("updatedAt")), item.n("version"));
-  }
+  /** What the Enhanced Client fills when it reads a post. */
+  static final class Builder {
+    private String id;
+    private String authorId;
+    private String title;
+    private String content;
+    private Boolean published;
+    private String createdAt;
+    private String updatedAt;
+    private Long version;
 
-  private static Map<String, AttributeValue> item(Post post) {
-    Values item = Values.item(TableLayout.post(post.id()))
-        .all(TableLayout.postsBy(post.authorId(), post.published()).entry(post.id()));
-    if (post.published()) {
-      item.all(TableLayout.publishedPosts().entry(post.id()));
+    PostItem build() {
+      return new PostItem(id, authorId, title, content, published, createdAt, updatedAt, version);
     }
-    return item.s("id", post.id())
-        .s("authorId", post.authorId())
-        .s("title", post.title())
-        .s("content", post.content())
-        .bool("published", post.published())
-        .s("createdAt", Times.format(post.createdAt()))
-        .s("updatedAt", Times.format(post.updatedAt()))
-        .n("version", post.version())
-        .map();
-  }
-
-  private static Values expected(Post post) {
-    return Values.of().n(":expected", post.version());
   }
 }

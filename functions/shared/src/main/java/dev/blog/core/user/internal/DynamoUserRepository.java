@@ -1,16 +1,17 @@
 package dev.blog.core.user.internal;
 
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.internal.AuditItem;
+import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.outbox.Outbox;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.ConditionFailed;
+import dev.blog.core.store.Items;
+import dev.blog.core.store.Items.Filter;
 import dev.blog.core.store.Page;
 import dev.blog.core.store.Store;
-import dev.blog.core.store.Store.Filter;
 import dev.blog.core.store.TableLayout;
 import dev.blog.core.store.Transaction;
 import dev.blog.core.store.Values;
@@ -25,28 +26,31 @@ import java.util.Optional;
 
 /**
  * {@link UserRepository} on the single table (README, "Data design"): the user item ({@link UserItem}), the
- * email reservation that makes an address unique, the user counter, and the audit entries and outbox emails
- * that go in the same transactions.
+ * email reservation that makes an address unique ({@link EmailReservation}), the user counter
+ * ({@link UserCount}), and the audit entries and outbox emails that go in the same transactions.
  */
 public final class DynamoUserRepository implements UserRepository {
-  private static final String RESERVED_BY = "userId";
-  private static final String COUNT = "count";
-
   private final Store store;
+  private final Items<UserItem> users;
+  private final Items<EmailReservation> reservations;
+  private final Items<UserCount> counter;
 
   public DynamoUserRepository(Store store) {
     this.store = store;
+    this.users = store.items(UserItem.SCHEMA);
+    this.reservations = store.items(EmailReservation.SCHEMA);
+    this.counter = store.items(UserCount.SCHEMA);
   }
 
   @Override
   public Optional<User> find(String id) {
-    return store.get(TableLayout.user(id)).map(UserItem::read);
+    return users.get(TableLayout.user(id)).map(UserItem::toUser);
   }
 
   @Override
   public Optional<Credentials> findCredentials(String email) {
-    return store.get(TableLayout.emailReservation(email), RESERVED_BY)
-        .flatMap(reservation -> store.get(TableLayout.user(reservation.s(RESERVED_BY))))
+    return reservations.get(TableLayout.emailReservation(email))
+        .flatMap(reservation -> users.get(TableLayout.user(reservation.userId())))
         .map(UserItem::credentials);
   }
 
@@ -55,8 +59,8 @@ public final class DynamoUserRepository implements UserRepository {
     Transaction tx = store.transaction()
         .add("user", UserItem.create(user, passwordHash))
         .add("email", reserve(user))
-        .add("counter", Write.update(TableLayout.userCounter()).add(COUNT, 1))
-        .add("audit", AuditItem.put(audit));
+        .add("counter", Write.update(TableLayout.userCounter()).add(UserCount.COUNT, 1))
+        .add("audit", DynamoAuditRepository.record(audit));
     email.ifPresent(message -> tx.add("outbox", Outbox.put(message, audit.at())));
     try {
       store.commit(tx);
@@ -74,7 +78,7 @@ public final class DynamoUserRepository implements UserRepository {
     if (!before.email().equals(after.email())) {
       tx.add("oldEmail", release(before)).add("email", reserve(after));
     }
-    audit.forEach(entry -> tx.add("audit", AuditItem.put(entry)));
+    audit.forEach(entry -> tx.add("audit", DynamoAuditRepository.record(entry)));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
@@ -101,8 +105,8 @@ public final class DynamoUserRepository implements UserRepository {
     Transaction tx = store.transaction()
         .add("user", UserItem.delete(user))
         .add("email", release(user))
-        .add("counter", Write.update(TableLayout.userCounter()).add(COUNT, -1))
-        .add("audit", AuditItem.put(audit));
+        .add("counter", Write.update(TableLayout.userCounter()).add(UserCount.COUNT, -1))
+        .add("audit", DynamoAuditRepository.record(audit));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
@@ -112,32 +116,32 @@ public final class DynamoUserRepository implements UserRepository {
 
   @Override
   public Page<User> list(int limit, Optional<String> afterId, Optional<String> emailContains) {
-    return store.newestFirst(TableLayout.users(), limit, afterId,
-        emailContains.map(text -> Filter.of("contains(email, :text)", Values.of().s(":text", text))), UserItem::read);
+    return users.newestFirst(TableLayout.users(), limit, afterId,
+        emailContains.map(text -> new Filter("contains(email, :text)", Values.of().s(":text", text))))
+        .map(UserItem::toUser);
   }
 
   @Override
   public List<User> withRole(Role role) {
     List<User> found = new ArrayList<>();
-    store.forEach(TableLayout.usersWithRole(role.wire()), item -> found.add(UserItem.read(item)));
+    users.forEach(TableLayout.usersWithRole(role.wire()), item -> found.add(item.toUser()));
     return found;
   }
 
   @Override
   public long count() {
-    return Math.max(0, store.get(TableLayout.userCounter()).map(counter -> counter.n(COUNT, 0)).orElse(0L));
+    return Math.max(0, counter.get(TableLayout.userCounter()).map(UserCount::count).orElse(0L));
   }
 
   /** The reservation of the user's email: fails if another user holds it. */
   private static Write reserve(User user) {
-    return Write.putNew(Values.item(TableLayout.emailReservation(user.email()))
-        .s(RESERVED_BY, user.id()).s("email", user.email()).map());
+    return Write.putNew(EmailReservation.SCHEMA, EmailReservation.of(user));
   }
 
   /** Frees the user's email, only if the reservation is still theirs. */
   private static Write release(User user) {
     return Write.delete(TableLayout.emailReservation(user.email()))
-        .when(RESERVED_BY + " = :id", Values.of().s(":id", user.id()));
+        .when(EmailReservation.USER_ID + " = :id", Values.of().s(":id", user.id()));
   }
 
   private static Conflict emailTaken() {

@@ -1,8 +1,9 @@
 package dev.blog.core.user.internal;
 
 import dev.blog.core.security.Role;
-import dev.blog.core.store.Attributes;
+import dev.blog.core.store.ItemSchema;
 import dev.blog.core.store.TableLayout;
+import dev.blog.core.store.TableLayout.Index;
 import dev.blog.core.store.Times;
 import dev.blog.core.store.Values;
 import dev.blog.core.store.Write;
@@ -10,34 +11,59 @@ import dev.blog.core.user.Credentials;
 import dev.blog.core.user.User;
 import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * The stored form of a user (README, "Data design"): key {@link TableLayout#user}, listed newest first in
  * {@link TableLayout#users} and by role in {@link TableLayout#usersWithRole}. The post store keeps its own
- * attributes on the same item (the author's counters and latest posts), which a user update leaves alone.
- * Every write of an existing user is conditional on the version that was read (optimistic locking).
+ * attributes on the same item (the author's counters and latest posts), which this schema does not map and a
+ * user update leaves alone. Every write of an existing user is conditional on the version that was read
+ * (optimistic locking).
  */
-final class UserItem {
-  private static final String AGE = "age";
-  private static final String UNCHANGED = "version = :expected";
+record UserItem(String id, String email, String name, Integer age, String role, String passwordHash,
+    String createdAt, String updatedAt, long version) {
+  static final StaticImmutableTableSchema<UserItem, Builder> SCHEMA =
+      ItemSchema.of(UserItem.class, Builder.class, Builder::new, Builder::build, u -> TableLayout.user(u.id()))
+          .listedIn(Index.GSI1, u -> TableLayout.users(), UserItem::id)
+          .listedIn(Index.GSI2, u -> TableLayout.usersWithRole(u.role()), UserItem::id)
+          .attribute(String.class, "id", UserItem::id, (b, v) -> b.id = v)
+          .attribute(String.class, "email", UserItem::email, (b, v) -> b.email = v)
+          .attribute(String.class, "name", UserItem::name, (b, v) -> b.name = v)
+          .attribute(Integer.class, "age", UserItem::age, (b, v) -> b.age = v)
+          .attribute(String.class, "role", UserItem::role, (b, v) -> b.role = v)
+          .attribute(String.class, "passwordHash", UserItem::passwordHash, (b, v) -> b.passwordHash = v)
+          .attribute(String.class, "createdAt", UserItem::createdAt, (b, v) -> b.createdAt = v)
+          .attribute(String.class, "updatedAt", UserItem::updatedAt, (b, v) -> b.updatedAt = v)
+          .attribute(Long.class, Write.VERSION, UserItem::version, (b, v) -> b.version = v)
+          .build();
 
-  private UserItem() {}
+  /** What a user update may change: profile, role (with its index entry), time and version; never the hash. */
+  private static final List<String> PROFILE = List.of("email", "name", "age", "role", Index.GSI2.partitionKey(),
+      Index.GSI2.sortKey(), "updatedAt", Write.VERSION);
+
+  static UserItem of(User user, String passwordHash) {
+    return new UserItem(user.id(), user.email(), user.name(), user.age(), user.role().wire(), passwordHash,
+        Times.format(user.createdAt()), Times.format(user.updatedAt()), user.version());
+  }
+
+  User toUser() {
+    Role parsed = Role.fromWire(role)
+        .orElseThrow(() -> new IllegalStateException("Stored user " + id + " has an unknown role"));
+    return new User(id, email, name, age, parsed, Times.parse(createdAt), Times.parse(updatedAt), version);
+  }
+
+  Credentials credentials() {
+    return new Credentials(toUser(), passwordHash);
+  }
 
   /** A new user: fails if the id is taken. */
   static Write create(User user, String passwordHash) {
-    return Write.putNew(profile(user, Values.item(TableLayout.user(user.id())))
-        .all(TableLayout.users().entry(user.id()))
-        .s("id", user.id())
-        .s("passwordHash", passwordHash)
-        .s("createdAt", Times.format(user.createdAt()))
-        .n(AGE, user.age())
-        .map());
+    return Write.putNew(SCHEMA, of(user, passwordHash));
   }
 
-  /** Replaces what a user update may change, never the password hash or the post store's attributes. */
+  /** The profile as it is after a change (an age no longer given is removed), if the version is still the one read. */
   static Write update(User before, User after) {
-    Write update = Write.update(TableLayout.user(before.id())).set(profile(after, Values.of().n(AGE, after.age())));
-    return (after.age() == null ? update.remove(AGE) : update).when(UNCHANGED, expected(before));
+    return Write.update(SCHEMA, of(after, null), PROFILE).whenVersion(before.version());
   }
 
   /**
@@ -47,36 +73,27 @@ final class UserItem {
   static Write markDeleting(User user, Instant at) {
     return Write.update(TableLayout.user(user.id()))
         .set(Values.of().s("deleting", Times.format(at)).list("latestPostIds", List.of()))
-        .when(UNCHANGED, expected(user));
+        .whenVersion(user.version());
   }
 
   static Write delete(User user) {
-    return Write.delete(TableLayout.user(user.id())).when(UNCHANGED, expected(user));
+    return Write.delete(TableLayout.user(user.id())).whenVersion(user.version());
   }
 
-  static User read(Attributes item) {
-    String id = item.s("id");
-    Role role = Role.fromWire(item.s("role"))
-        .orElseThrow(() -> new IllegalStateException("Stored user " + id + " has an unknown role"));
-    return new User(id, item.s("email"), item.s("name"), item.integer(AGE), role, Times.parse(item.s("createdAt")),
-        Times.parse(item.s("updatedAt")), item.n("version"));
-  }
+  /** What the Enhanced Client fills when it reads a user. */
+  static final class Builder {
+    private String id;
+    private String email;
+    private String name;
+    private Integer age;
+    private String role;
+    private String passwordHash;
+    private String createdAt;
+    private String updatedAt;
+    private Long version;
 
-  static Credentials credentials(Attributes item) {
-    return new Credentials(read(item), item.s("passwordHash"));
-  }
-
-  /** Everything an update can change: profile, role (with its index entry), time and version. */
-  private static Values profile(User user, Values into) {
-    return into.all(TableLayout.usersWithRole(user.role().wire()).entry(user.id()))
-        .s("email", user.email())
-        .s("name", user.name())
-        .s("role", user.role().wire())
-        .s("updatedAt", Times.format(user.updatedAt()))
-        .n("version", user.version());
-  }
-
-  private static Values expected(User user) {
-    return Values.of().n(":expected", user.version());
+    UserItem build() {
+      return new UserItem(id, email, name, age, role, passwordHash, createdAt, updatedAt, version);
+    }
   }
 }
