@@ -7,6 +7,7 @@ import dev.blog.local.events.StreamEventSource;
 import dev.blog.local.gateway.HttpApiGateway;
 import dev.blog.local.lambda.InvocationResult;
 import dev.blog.local.faults.Faults;
+import dev.blog.local.logging.LocalJson;
 import dev.blog.local.services.LocalServers;
 import dev.blog.local.services.TimeToLive;
 import dev.blog.local.template.Authorizer;
@@ -170,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
   /** Puts {@code next} in force (replacing every earlier fault) and says so in the stack's log. */
   public void faults(Faults next) {
     servers.faults(next);
-    log.accept("[faults] in force: " + next.toJson());
+    log.accept(LocalJson.line("faults", "in force", "faults", next.toJson()));
   }
 
   /** The messages in every dead-letter queue, as {@code GET /_local/dead-letters} lists them. */

@@ -37,6 +37,8 @@ public final class FaultProxy implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "keep-alive",
       "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper LOG = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final Service service;
   private final URI upstream;
   private final Supplier<Faults.Wire> faults;
@@ -145,7 +147,8 @@ public final class FaultProxy implements AutoCloseable {
   private void count(String what) {
     long n = injected.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     if (Long.bitCount(n) == 1) { // the 1st, 2nd, 4th, 8th ... of a kind: visible, never a flood
-      log.accept("[faults] " + service.id + " " + what + " (" + n + (n == 1 ? " time)" : " times)"));
+      log.accept(LOG.createObjectNode().put("source", "faults").put("message", "injected on the wire")
+          .put("service", service.id).put("fault", what).put("times", n).toString());
     }
   }
 

@@ -86,7 +86,7 @@ class FaultProxyTest {
         });
     assertThat(proxy.injected()).containsEntry("throttle PutItem", 3L); // the SDK's standard 3 attempts
     assertThat(exists("throttled")).isFalse();
-    assertThat(log).anyMatch(line -> line.contains("dynamodb throttle PutItem"));
+    assertThat(log).anyMatch(line -> line.contains("\"fault\":\"throttle PutItem\""));
   }
 
   @Test

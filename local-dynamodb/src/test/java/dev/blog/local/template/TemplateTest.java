@@ -88,7 +88,7 @@ class TemplateTest {
 
   @Test
   void theEmailWorkerIsFedByTheEmailQueueInBatchesWithPartialFailures() {
-    assertThat(template.sqsSources()).contains(new EventSource.Sqs("EmailWorkerFunction", "EmailQueue", 10, true));
+    assertThat(template.sqsSources()).contains(new EventSource.Sqs("EmailWorkerFunction", "EmailQueue", 10, true, 0));
   }
 
   @Test

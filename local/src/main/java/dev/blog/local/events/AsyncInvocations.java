@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blog.local.lambda.FunctionPool;
 import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.logging.LocalJson;
 import dev.blog.local.template.EventSource;
 import dev.blog.local.template.LocalAccount;
 import java.io.IOException;
@@ -74,15 +75,15 @@ public final class AsyncInvocations implements AutoCloseable {
     boolean retriesLeft = attempt <= config.maximumRetryAttempts();
     boolean young = Duration.between(queuedAt, Instant.now().plus(wait)).toSeconds() <= config.maximumEventAgeSeconds();
     if (retriesLeft && young) {
-      log.accept("[" + function.logicalId() + "] asynchronous invocation failed (attempt " + attempt + "), retried in "
-          + wait.toMillis() + " ms: " + result.payload());
+      log.accept(LocalJson.line(function.logicalId(), "asynchronous invocation failed; Lambda retries it", "attempt", attempt,
+          "retryInMs", wait.toMillis(), "result", result.payload()));
       timer.schedule(() -> attempt(function, config, event, queuedAt, attempt + 1, requestId, done), wait.toMillis(),
           TimeUnit.MILLISECONDS);
       return;
     }
     String condition = retriesLeft ? "EventAgeExceeded" : "RetriesExhausted";
-    log.accept("[" + function.logicalId() + "] asynchronous invocation failed " + attempt + " times (" + condition + ")"
-        + config.onFailureQueueId().map(q -> "; its record goes to " + q).orElse("; it has no OnFailure destination: dropped"));
+    log.accept(LocalJson.line(function.logicalId(), "asynchronous invocation given up", "attempts", attempt,
+        "condition", condition, "onFailure", config.onFailureQueueId().orElse("none: the event is dropped")));
     config.onFailureQueueId().ifPresent(queue -> onFailure.accept(queue, record(function, event, requestId, attempt,
         condition, result)));
     done.complete(result);

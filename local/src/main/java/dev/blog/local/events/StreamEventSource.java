@@ -1,5 +1,6 @@
 package dev.blog.local.events;
 
+import dev.blog.local.logging.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -106,7 +107,7 @@ public final class StreamEventSource implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         if (running) {
-          log.accept("[" + function.logicalId() + "] stream poller: " + e.getMessage());
+          log.accept(LocalJson.line(function.logicalId(), "stream poller failed", "error", e.getMessage()));
           try {
             Thread.sleep(1000);
           } catch (InterruptedException ie) {
@@ -121,8 +122,8 @@ public final class StreamEventSource implements AutoCloseable {
     List<Record> remaining = records;
     for (int attempt = 0; running && !remaining.isEmpty(); attempt++) {
       InvocationResult result = function.invoke(event(remaining));
-      log.accept("[" + function.logicalId() + "] stream batch of " + remaining.size()
-          + (result.initMillis() > 0 ? ", cold start " + result.initMillis() + " ms" : "") + ", invoke " + result.durationMillis() + " ms");
+      log.accept(LocalJson.line(function.logicalId(), "stream batch", "records", remaining.size(),
+          "coldStartMs", result.initMillis() > 0 ? result.initMillis() : null, "invokeMs", result.durationMillis()));
       int failedAt = result.succeeded() ? firstFailure(result.payload(), remaining) : 0;
       if (failedAt < 0) {
         return;
@@ -131,9 +132,8 @@ public final class StreamEventSource implements AutoCloseable {
       boolean retriesLeft = maxRetries < 0 || attempt < maxRetries;
       boolean young = maxRecordAgeSeconds < 0 || ageSeconds(remaining.get(0)) <= maxRecordAgeSeconds;
       if (!retriesLeft || !young) {
-        log.accept("[" + function.logicalId() + "] giving up on " + remaining.size() + " stream records after "
-            + (attempt + 1) + " attempts" + (young ? "" : " (older than " + maxRecordAgeSeconds + " s)")
-            + "; recorded on the OnFailure destination");
+        log.accept(LocalJson.line(function.logicalId(), "giving up on stream records; recorded on the OnFailure destination",
+            "records", remaining.size(), "attempts", attempt + 1, "tooOld", !young));
         onFailure.accept(failureRecord(remaining));
         return;
       }

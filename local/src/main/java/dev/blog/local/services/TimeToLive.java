@@ -1,6 +1,7 @@
 package dev.blog.local.services;
 
 import dev.blog.local.dynamodb.LocalDynamo;
+import dev.blog.local.logging.LocalJson;
 import dev.blog.local.template.TableDef;
 import dev.blog.local.template.Template;
 import java.net.URI;
@@ -74,7 +75,7 @@ public final class TimeToLive implements AutoCloseable {
         count += sweep(entry.getKey(), entry.getValue());
       }
     } catch (RuntimeException e) {
-      log.accept("[time-to-live] " + e.getMessage());
+      log.accept(LocalJson.line("time-to-live", "sweep failed", "error", e.getMessage()));
     }
     return count;
   }
