@@ -27,7 +27,7 @@ public final class LocalInvoker {
         logs.add(line);
       }
     };
-    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), log);
+    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), true, log);
         LocalFunctions functions = new LocalFunctions(template, servers, 1, log)) {
       InvocationResult result = functions.get(logicalId).invoke(event);
       synchronized (logs) {

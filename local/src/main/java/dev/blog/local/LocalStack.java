@@ -35,9 +35,13 @@ import java.util.function.Consumer;
  * start one in their JVM. ({@code ./dev invoke} attaches to a running one instead: {@link LocalInvoker}.)
  */
 public final class LocalStack implements AutoCloseable {
-  /** How to run the stack; {@code faults}: the wire's faults from the start ({@code ./dev start --faults}). */
+  /**
+   * How to run the stack; {@code faults}: the wire's faults from the start ({@code ./dev start --faults});
+   * {@code enforceIam}: every AWS call of a function checked against its policies (off: {@code --no-iam}).
+   */
   public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
-      String adminEmail, String adminPassword, int maxInstancesPerFunction, Faults faults, Consumer<String> log) {
+      String adminEmail, String adminPassword, int maxInstancesPerFunction, Faults faults, Consumer<String> log,
+      boolean enforceIam) {
 
     /** What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment. */
     public static Options defaults(Path projectDir) {
@@ -46,33 +50,45 @@ public final class LocalStack implements AutoCloseable {
             synchronized (System.out) {
               System.out.println(line);
             }
-          });
+          }, true);
     }
 
     /** Free ports, nothing kept, logs in target/local-stack.log of the calling module. */
     public static Options forTests(Path projectDir) {
       Path logFile = Path.of("target", "local-stack.log").toAbsolutePath();
-      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, Faults.NONE, line -> appendLine(logFile, line));
+      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, Faults.NONE, line -> appendLine(logFile, line), true);
     }
 
     public Options withAdmin(String email, String password) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, email, password,
-          maxInstancesPerFunction, faults, log);
+          maxInstancesPerFunction, faults, log, enforceIam);
     }
 
     public Options withInMemory(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, value, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log);
+          maxInstancesPerFunction, faults, log, enforceIam);
     }
 
     public Options withApiPort(int port) {
       return new Options(projectDir, port, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log);
+          maxInstancesPerFunction, faults, log, enforceIam);
     }
 
     public Options withFaults(Faults value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, value, log);
+          maxInstancesPerFunction, value, log, enforceIam);
+    }
+
+    /** With or without the IAM check of every AWS call a function makes ({@code --no-iam}: without). */
+    public Options withIam(boolean value) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, faults, log, value);
+    }
+
+    /** With the stack's log lines going to {@code value}. */
+    public Options withLog(Consumer<String> value) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, faults, value, enforceIam);
     }
 
     LocalServers.Ports serverPorts() {
@@ -109,7 +125,12 @@ public final class LocalStack implements AutoCloseable {
   /** Starts every server on the options' ports, creates the first admin if asked, then serves the HTTP API. */
   public static LocalStack start(Options options) {
     Template template = Template.load(options.projectDir());
-    LocalServers servers = LocalServers.start(template, options.serverPorts(), options.dataDir(), options.log());
+    LocalServers servers = LocalServers.start(template, options.serverPorts(), options.dataDir(), options.enforceIam(),
+        options.log());
+    options.log().accept(options.enforceIam()
+        ? LocalJson.line("iam", "every AWS call of a function is checked against its policies in template.yaml",
+            "functions", template.functionIds().size())
+        : LocalJson.line("iam", "off for this run (--no-iam): functions may call anything"));
     LocalStack stack;
     try {
       stack = new LocalStack(template, servers,

@@ -1,0 +1,159 @@
+package dev.blog.local.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blog.local.faults.Gate;
+import dev.blog.local.template.LocalAccount;
+import dev.blog.local.template.Template;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * IAM on the local stack: each function of template.yaml is a principal (its logical id is its access key id) with
+ * the statements its deployed role holds, and every request a function makes of DynamoDB, SQS and Secrets Manager
+ * (and every email it sends) is authorised as AWS authorises it. A refused request gets the service's own error,
+ * and the stack's log gets one line naming the function, the action, the resource and why.
+ */
+public final class LocalIam {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SES_IDENTITY = "arn:aws:ses:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT + ":identity/";
+
+  private final Map<String, PolicyEvaluator> principals = new LinkedHashMap<>();
+  private final Set<String> sesIdentities = new TreeSet<>();
+  private final DynamoDbCalls dynamoDb;
+  private final Consumer<String> log;
+
+  /**
+   * Every function's policies, resolved with {@code names} (what the functions' environment is resolved with);
+   * fails, naming the statement, on a policy the local stack cannot evaluate faithfully.
+   */
+  public LocalIam(Template template, Function<String, String> names, Map<String, String> tableNames, Consumer<String> log) {
+    for (String function : template.functionIds()) {
+      var statements = template.policies(function, names);
+      principals.put(function, new PolicyEvaluator(statements));
+      statements.forEach(s -> s.resources().stream().filter(r -> r.startsWith(SES_IDENTITY) && !r.contains("*"))
+          .forEach(r -> sesIdentities.add(r.substring(SES_IDENTITY.length()))));
+    }
+    this.dynamoDb = new DynamoDbCalls(template.tables(), tableNames);
+    this.log = log;
+  }
+
+  /** The principal a function's requests are made as: the assumed role SAM creates for it ({@code <Id>Role}). */
+  public static String principalArn(String functionId) {
+    return "arn:aws:sts::" + LocalAccount.ACCOUNT + ":assumed-role/" + functionId + "Role/" + functionId;
+  }
+
+  /** The check in front of DynamoDB (and its streams). */
+  public Gate dynamoDb() {
+    return (authorization, operation, body) -> check(Denials.DYNAMODB, authorization, () -> dynamoDb.of(operation, json(body)));
+  }
+
+  /** The check in front of SQS. */
+  public Gate sqs() {
+    return (authorization, operation, body) -> check(Denials.SQS, authorization, () -> SqsCalls.of(operation, json(body)));
+  }
+
+  /** The check in front of Secrets Manager: the secret by ARN, or by name as the account's secret of that name. */
+  public Gate secretsManager() {
+    return (authorization, operation, body) -> check(Denials.SECRETS_MANAGER, authorization, () -> {
+      String id = json(body).path("SecretId").asText("*");
+      return List.of(new Call("secretsmanager:" + operation, id.startsWith("arn:") || id.equals("*") ? id
+          : LocalAccount.secretArn(id)));
+    });
+  }
+
+  /**
+   * Whether {@code function} may send an email from {@code from} to {@code recipients} with SES (API v2 SendEmail):
+   * {@code ses:SendEmail} on the identity that sends it (the address if a policy names it as an identity, else its
+   * domain), with {@code ses:FromAddress}, {@code ses:Recipients} and {@code ses:ApiVersion}. Answers AWS's message
+   * when it may not (and logs the denial).
+   */
+  public Optional<String> sendEmailDenial(String function, String from, List<String> recipients) {
+    PolicyEvaluator evaluator = principals.get(function);
+    String identity = sesIdentities.contains(from) ? from : from.substring(from.indexOf('@') + 1);
+    Call call = withCaller(new Call("ses:SendEmail", SES_IDENTITY + identity, Map.of("ses:FromAddress", List.of(from),
+        "ses:Recipients", recipients, "ses:ApiVersion", List.of("2"))), function);
+    Decision decision = evaluator == null ? new Decision(Decision.Outcome.IMPLICITLY_DENIED, "no such function")
+        : evaluator.evaluate(call);
+    if (decision.allowed()) {
+      return Optional.empty();
+    }
+    logDenial(function, call, decision);
+    return Optional.of("User: " + principalArn(function) + " is not authorized to perform: ses:SendEmail on resource: "
+        + call.resource());
+  }
+
+  private Optional<Gate.Refusal> check(Denials service, String authorization, java.util.function.Supplier<List<Call>> calls) {
+    Optional<Credential> credential = Credential.parse(authorization);
+    if (credential.isEmpty()) {
+      log(service, "", "request without SigV4 credentials refused");
+      return Optional.of(service.missingToken());
+    }
+    String function = credential.get().accessKeyId();
+    PolicyEvaluator evaluator = principals.get(function);
+    if (evaluator == null) {
+      log(service, function, "unknown access key refused (each function signs with its logical id)");
+      return Optional.of(service.unrecognized());
+    }
+    if (!credential.get().region().equals(LocalAccount.REGION)) {
+      return Optional.of(service.badScope("Credential should be scoped to a valid region. "));
+    }
+    if (!credential.get().service().equals(service.signingName)) {
+      return Optional.of(service.badScope("Credential should be scoped to correct service: '" + service.signingName + "'. "));
+    }
+    for (Call call : calls.get()) {
+      Call full = withCaller(call, function);
+      Decision decision = evaluator.evaluate(full);
+      if (!decision.allowed()) {
+        logDenial(function, full, decision);
+        return Optional.of(service.accessDenied(principalArn(function), full,
+            decision.outcome() == Decision.Outcome.EXPLICITLY_DENIED));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The global condition keys every request has. */
+  private static Call withCaller(Call call, String function) {
+    Map<String, List<String>> context = new HashMap<>(call.context());
+    context.put("aws:PrincipalArn", List.of("arn:aws:iam::" + LocalAccount.ACCOUNT + ":role/" + function + "Role"));
+    context.put("aws:RequestedRegion", List.of(LocalAccount.REGION));
+    return new Call(call.action(), call.resource(), context);
+  }
+
+  private void logDenial(String function, Call call, Decision decision) {
+    log.accept(JSON.createObjectNode().put("source", "iam").put("message", "access denied")
+        .put("function", function).put("action", call.action()).put("resource", call.resource())
+        .put("reason", decision.reason())
+        .put("fix", "allow " + call.action() + " on " + call.resource() + " in " + function
+            + "'s Policies in template.yaml, if the function should do this").toString());
+  }
+
+  private void log(Denials service, String accessKeyId, String message) {
+    log.accept(JSON.createObjectNode().put("source", "iam").put("message", message)
+        .put("service", service.signingName).put("accessKeyId", accessKeyId).toString());
+  }
+
+  private static JsonNode json(byte[] body) {
+    try {
+      JsonNode node = body.length == 0 ? null : JSON.readTree(body);
+      return node == null ? JSON.createObjectNode() : node;
+    } catch (IOException e) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  /** The functions that are principals here. */
+  public List<String> functions() {
+    return new ArrayList<>(principals.keySet());
+  }
+}

@@ -1,0 +1,147 @@
+package dev.blog.local.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blog.local.dynamodb.LocalDynamo;
+import dev.blog.local.faults.FaultProxy;
+import dev.blog.local.faults.Faults;
+import dev.blog.local.template.LocalAccount;
+import dev.blog.local.template.LocalNames;
+import dev.blog.local.template.Template;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * template.yaml's own policies, enforced in front of DynamoDB Local and met through the real SDK client signed as
+ * one function: what the template allows passes, anything else is DynamoDB's AccessDeniedException naming the
+ * function's role, the action and the resource, and the stack's log says the same.
+ */
+class LocalIamTest {
+  private static final LocalDynamo DYNAMO = LocalDynamo.shared();
+  private static final Map<String, String> TABLES = DYNAMO.createTables("-iam-" + ProcessHandle.current().pid());
+  private static final Template TEMPLATE = Template.load(Template.findProjectDir());
+
+  private final List<String> log = new ArrayList<>();
+  private final LocalIam iam = new LocalIam(TEMPLATE, new LocalNames(TEMPLATE, TABLES, Map.of()), TABLES, line -> {
+    synchronized (log) {
+      log.add(line);
+    }
+  });
+  private final FaultProxy proxy = FaultProxy.start(FaultProxy.Service.DYNAMODB, DYNAMO.endpoint(),
+      () -> Faults.NONE.dynamodb(), iam.dynamoDb(), line -> { });
+  private final List<DynamoDbClient> clients = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    clients.forEach(DynamoDbClient::close);
+    proxy.close();
+  }
+
+  private DynamoDbClient as(String accessKeyId) {
+    DynamoDbClient client = DynamoDbClient.builder().endpointOverride(proxy.endpoint()).region(Region.of(LocalAccount.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "local")))
+        .httpClient(UrlConnectionHttpClient.builder().build()).build();
+    clients.add(client);
+    return client;
+  }
+
+  private static Map<String, AttributeValue> key(String pk) {
+    return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("X"));
+  }
+
+  private String table() {
+    return TABLES.get("AppTable");
+  }
+
+  @Test
+  void aFunctionMayDoWhatItsPolicyAllows() {
+    assertThat(as("GetUserFunction").getItem(r -> r.tableName(table()).key(key("USER#1"))).hasItem()).isFalse();
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void anythingElseIsDynamoDbsAccessDeniedNamingTheRoleTheActionAndTheResourceAndIsLogged() {
+    String arn = LocalAccount.tableArn(table());
+    assertThatThrownBy(() -> as("GetUserFunction").putItem(r -> r.tableName(table()).item(key("USER#1"))))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(400);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:sts::000000000000:assumed-role/"
+              + "GetUserFunctionRole/GetUserFunction is not authorized to perform: dynamodb:PutItem on resource: " + arn
+              + " because no identity-based policy allows the dynamodb:PutItem action");
+        });
+    assertThat(log).singleElement().satisfies(line -> assertThat(line).contains("\"source\":\"iam\"",
+        "\"function\":\"GetUserFunction\"", "\"action\":\"dynamodb:PutItem\"", "\"resource\":\"" + arn + "\""));
+    assertThat(as("GetUserFunction").getItem(r -> r.tableName(table()).key(key("USER#1"))).hasItem())
+        .as("nothing was written").isFalse();
+  }
+
+  @Test
+  void aTransactionIsDeniedWholeWhenOneOfItsItemsIsNotAllowed() {
+    // RegisterFunction may Put and Update on AppTable, never Delete
+    assertThatThrownBy(() -> as("RegisterFunction").transactWriteItems(r -> r.transactItems(
+        t -> t.put(p -> p.tableName(table()).item(key("USER#tx"))),
+        t -> t.delete(d -> d.tableName(table()).key(key("EMAIL#tx"))))))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+            .contains("dynamodb:DeleteItem"));
+    assertThat(as("GetUserFunction").getItem(r -> r.tableName(table()).key(key("USER#tx"))).hasItem()).isFalse();
+    as("RegisterFunction").transactWriteItems(r -> r.transactItems(
+        t -> t.put(p -> p.tableName(table()).item(key("USER#tx"))),
+        t -> t.update(u -> u.tableName(table()).key(key("COUNTER#tx")).updateExpression("ADD n :one")
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
+    assertThat(as("GetUserFunction").getItem(r -> r.tableName(table()).key(key("USER#tx"))).hasItem()).isTrue();
+  }
+
+  @Test
+  void theEmailWorkerReachesOnlyItsIdempotencyItems() {
+    DynamoDbClient worker = as("EmailWorkerFunction");
+    worker.putItem(r -> r.tableName(table()).item(key("IDEMPOTENCY#e1")));
+    assertThatThrownBy(() -> worker.getItem(r -> r.tableName(table()).key(key("USER#1"))))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+            .isEqualTo("AccessDeniedException"));
+    assertThat(log).singleElement().satisfies(line -> assertThat(line).contains("dynamodb:LeadingKeys", "USER#1"));
+  }
+
+  @Test
+  void aQueryIsAllowedOnTheIndexesThePolicyNamesOnly() {
+    DynamoDbClient listUsers = as("ListUsersFunction");
+    listUsers.query(r -> r.tableName(table()).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
+        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("USERS"))));
+    assertThatThrownBy(() -> listUsers.query(r -> r.tableName(table()).indexName("gsi2").keyConditionExpression("gsi2pk = :p")
+        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("X")))))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+            .contains("on resource: " + LocalAccount.tableArn(table()) + "/index/gsi2"));
+  }
+
+  @Test
+  void aRequestWithAnUnknownAccessKeyIsRefusedAsAnInvalidToken() {
+    assertThatThrownBy(() -> as("local").getItem(r -> r.tableName(table()).key(key("USER#1"))))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+            .isEqualTo("UnrecognizedClientException"));
+  }
+
+  @Test
+  void samsAdditionsForEventsAndDestinationsAreGrantedAsTheTransformGrantsThem() {
+    List<dev.blog.local.template.PolicyStatement> summary = TEMPLATE.policies("DailySummaryFunction",
+        new LocalNames(TEMPLATE, TABLES, Map.of()));
+    assertThat(new PolicyEvaluator(summary).evaluate(new Call("sqs:SendMessage",
+        LocalAccount.queueArn("ScheduledRunsDeadLetterQueue"))).allowed()).isTrue();
+    List<dev.blog.local.template.PolicyStatement> worker = TEMPLATE.policies("EmailWorkerFunction",
+        new LocalNames(TEMPLATE, TABLES, Map.of()));
+    assertThat(new PolicyEvaluator(worker).evaluate(new Call("sqs:ReceiveMessage", LocalAccount.queueArn("EmailQueue")))
+        .allowed()).isTrue();
+    assertThat(new PolicyEvaluator(worker).evaluate(new Call("sqs:SendMessage", LocalAccount.queueArn("EmailQueue")))
+        .allowed()).isFalse();
+  }
+}
