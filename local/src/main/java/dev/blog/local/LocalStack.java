@@ -184,6 +184,11 @@ public final class LocalStack implements AutoCloseable {
     eventSources.add(new LocalSchedules(template.schedules(), functions.all(), async, template::asyncInvoke, log));
   }
 
+  /** What the functions' policies grant that no call of this run has needed, by function (LocalIam#unusedGrants). */
+  public Map<String, List<String>> unusedIamGrants() {
+    return servers.unusedIamGrants();
+  }
+
   /** The faults in force on the wire between the functions and the servers. */
   public Faults faults() {
     return servers.faults();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blog.local.faults.Gate;
 import dev.blog.local.template.LocalAccount;
+import dev.blog.local.template.PolicyStatement;
 import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,6 +30,9 @@ public final class LocalIam {
   private static final String SES_IDENTITY = "arn:aws:ses:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT + ":identity/";
 
   private final Map<String, PolicyEvaluator> principals = new LinkedHashMap<>();
+  private final Map<String, List<PolicyStatement>> statements = new LinkedHashMap<>();
+  /** What each function's Allow statements were used for: "origin action-pattern resource-pattern". */
+  private final Map<String, Set<String>> used = new ConcurrentHashMap<>();
   private final Set<String> sesIdentities = new TreeSet<>();
   private final DynamoDbCalls dynamoDb;
   private final Consumer<String> log;
@@ -38,9 +43,10 @@ public final class LocalIam {
    */
   public LocalIam(Template template, Function<String, String> names, Map<String, String> tableNames, Consumer<String> log) {
     for (String function : template.functionIds()) {
-      var statements = template.policies(function, names);
-      principals.put(function, new PolicyEvaluator(statements));
-      statements.forEach(s -> s.resources().stream().filter(r -> r.startsWith(SES_IDENTITY) && !r.contains("*"))
+      var declared = template.policies(function, names);
+      principals.put(function, new PolicyEvaluator(declared));
+      statements.put(function, declared);
+      declared.forEach(s -> s.resources().stream().filter(r -> r.startsWith(SES_IDENTITY) && !r.contains("*"))
           .forEach(r -> sesIdentities.add(r.substring(SES_IDENTITY.length()))));
     }
     this.dynamoDb = new DynamoDbCalls(template.tables(), tableNames);
@@ -85,6 +91,7 @@ public final class LocalIam {
     Decision decision = evaluator == null ? new Decision(Decision.Outcome.IMPLICITLY_DENIED, "no such function")
         : evaluator.evaluate(call);
     if (decision.allowed()) {
+      recordUse(function, call, decision);
       return Optional.empty();
     }
     logDenial(function, call, decision);
@@ -113,6 +120,7 @@ public final class LocalIam {
     for (Call call : calls.get()) {
       Call full = withCaller(call, function);
       Decision decision = evaluator.evaluate(full);
+      recordUse(function, full, decision);
       if (!decision.allowed()) {
         logDenial(function, full, decision);
         return Optional.of(service.accessDenied(principalArn(function), full,
@@ -120,6 +128,48 @@ public final class LocalIam {
       }
     }
     return Optional.empty();
+  }
+
+  private void recordUse(String function, Call call, Decision decision) {
+    decision.statement().filter(PolicyStatement::allow).ifPresent(statement -> {
+      for (String action : statement.actions()) {
+        for (String resource : statement.resources()) {
+          if (Wildcards.actionMatches(action, call.action()) && Wildcards.resourceMatches(resource, call.resource())) {
+            used.computeIfAbsent(function, f -> ConcurrentHashMap.newKeySet())
+                .add(statement.origin() + " " + action + " " + resource);
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * Every action on every resource that a function's own Allow statements grant (not what SAM adds) and that no
+   * call allowed so far needed, by function: the candidates for removal from template.yaml once a run has done
+   * everything the functions do (the system tests write it to system-tests/target/iam-unused-grants.txt).
+   */
+  public Map<String, List<String>> unusedGrants() {
+    Map<String, List<String>> unused = new LinkedHashMap<>();
+    statements.forEach((function, declared) -> {
+      Set<String> usedHere = used.getOrDefault(function, Set.of());
+      List<String> grants = new ArrayList<>();
+      for (PolicyStatement statement : declared) {
+        if (!statement.allow() || statement.notAction() || statement.notResource() || statement.origin().startsWith("SAM")) {
+          continue;
+        }
+        for (String action : statement.actions()) {
+          for (String resource : statement.resources()) {
+            if (!usedHere.contains(statement.origin() + " " + action + " " + resource)) {
+              grants.add(statement.origin() + " " + action + " on " + resource);
+            }
+          }
+        }
+      }
+      if (!grants.isEmpty()) {
+        unused.put(function, List.copyOf(grants));
+      }
+    });
+    return unused;
   }
 
   /** The global condition keys every request has. */

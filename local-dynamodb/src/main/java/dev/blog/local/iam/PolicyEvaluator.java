@@ -23,14 +23,15 @@ public final class PolicyEvaluator {
   public Decision evaluate(Call call) {
     for (PolicyStatement statement : statements) {
       if (!statement.allow() && applies(statement, call) && conditionsHold(statement, call)) {
-        return new Decision(Decision.Outcome.EXPLICITLY_DENIED, "explicitly denied by " + statement.origin());
+        return new Decision(Decision.Outcome.EXPLICITLY_DENIED, "explicitly denied by " + statement.origin(),
+            java.util.Optional.of(statement));
       }
     }
     PolicyStatement unmet = null;
     for (PolicyStatement statement : statements) {
       if (statement.allow() && applies(statement, call)) {
         if (conditionsHold(statement, call)) {
-          return new Decision(Decision.Outcome.ALLOWED, "allowed by " + statement.origin());
+          return new Decision(Decision.Outcome.ALLOWED, "allowed by " + statement.origin(), java.util.Optional.of(statement));
         }
         unmet = statement;
       }

@@ -65,9 +65,11 @@ class LocalIamTest {
   }
 
   @Test
-  void aFunctionMayDoWhatItsPolicyAllows() {
+  void aFunctionMayDoWhatItsPolicyAllowsAndWhatItUsedIsNoLongerReportedUnused() {
+    assertThat(iam.unusedGrants().get("GetUserFunction")).singleElement().asString().contains("dynamodb:GetItem on ");
     assertThat(as("GetUserFunction").getItem(r -> r.tableName(table()).key(key("USER#1"))).hasItem()).isFalse();
     assertThat(log).isEmpty();
+    assertThat(iam.unusedGrants()).doesNotContainKey("GetUserFunction").containsKey("RegisterFunction");
   }
 
   @Test
@@ -143,5 +145,15 @@ class LocalIamTest {
         .allowed()).isTrue();
     assertThat(new PolicyEvaluator(worker).evaluate(new Call("sqs:SendMessage", LocalAccount.queueArn("EmailQueue")))
         .allowed()).isFalse();
+  }
+
+  @Test
+  void theEmailWorkerMaySendFromTheConfiguredAddressOnlyAndNoOtherFunctionMaySendAtAll() {
+    assertThat(iam.sendEmailDenial("EmailWorkerFunction", "no-reply@blog.example.dev", List.of("a@example.com"))).isEmpty();
+    assertThat(iam.sendEmailDenial("EmailWorkerFunction", "ceo@blog.example.dev", List.of("a@example.com")))
+        .hasValue("User: arn:aws:sts::000000000000:assumed-role/EmailWorkerFunctionRole/EmailWorkerFunction is not "
+            + "authorized to perform: ses:SendEmail on resource: arn:aws:ses:us-east-1:000000000000:identity/blog.example.dev");
+    assertThat(iam.sendEmailDenial("RegisterFunction", "no-reply@blog.example.dev", List.of("a@example.com"))).isPresent();
+    assertThat(log).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"action\":\"ses:SendEmail\""));
   }
 }

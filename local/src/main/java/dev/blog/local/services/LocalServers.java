@@ -50,6 +50,7 @@ public final class LocalServers implements AutoCloseable {
   private final FaultProxy sqsProxy;
   private final DeadLetters deadLetters;
   private final LocalIam iam; // null: --no-iam
+  private final Map<String, SesSmtpGate> smtpGates = new java.util.HashMap<>();
 
   private LocalServers(Template template, Path dataDir, LocalDynamo dynamo, URI dynamoEndpoint, LocalSqs sqs,
       LocalSmtp smtp, int smtpPort, boolean enforceIam, Consumer<String> log) {
@@ -114,6 +115,14 @@ public final class LocalServers implements AutoCloseable {
   public Map<String, URI> sdkEndpoints() {
     return Map.of("DYNAMODB", dynamoProxy.endpoint(), "SECRETS_MANAGER", secretsManager.endpoint(), "SQS",
         sqsProxy.endpoint());
+  }
+
+  /**
+   * What the functions' own policies grant that no call has needed yet, by function (empty with {@code --no-iam}):
+   * see {@link LocalIam#unusedGrants()}.
+   */
+  public Map<String, java.util.List<String>> unusedIamGrants() {
+    return iam == null ? Map.of() : iam.unusedGrants();
   }
 
   /** The faults in force now. */
@@ -192,6 +201,18 @@ public final class LocalServers implements AutoCloseable {
     return smtpPort;
   }
 
+  /**
+   * The SMTP port {@code functionId} sends its email to: with IAM on, a gate of its own in front of the catcher,
+   * which checks its SES policy for each email ({@link SesSmtpGate}); with {@code --no-iam}, the catcher itself.
+   */
+  public synchronized int smtpPortFor(String functionId) {
+    if (iam == null) {
+      return smtpPort;
+    }
+    return smtpGates.computeIfAbsent(functionId, id -> new SesSmtpGate(smtpPort,
+        (from, to) -> iam.sendEmailDenial(id, from, to))).port();
+  }
+
   /** The emails the SMTP catcher holds, {@code [{"to", "subject", "text", "sentAt"}]}, oldest first. */
   public String emailsJson() {
     return ownSmtp().emailsJson();
@@ -231,6 +252,7 @@ public final class LocalServers implements AutoCloseable {
 
   @Override
   public void close() {
+    smtpGates.values().forEach(SesSmtpGate::close);
     dynamoProxy.close();
     sqsProxy.close();
     secretsManager.close();
