@@ -1,9 +1,5 @@
 package dev.blog.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -22,14 +18,7 @@ public final class IamSummary implements TestExecutionListener {
       var unused = stack.unusedIamGrants();
       lines.add("IAM: granted in template.yaml, needed by no call of this run (" + unused.size() + " functions)");
       unused.forEach((function, grants) -> grants.forEach(grant -> lines.add("  " + function + " " + grant)));
-      lines.forEach(System.out::println);
-      try {
-        Path target = LocalStackFixture.projectDir().resolve("system-tests/target");
-        Files.createDirectories(target);
-        Files.write(target.resolve("iam-unused-grants.txt"), lines);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      RunSummary.report("iam-unused-grants.txt", lines);
     });
   }
 }

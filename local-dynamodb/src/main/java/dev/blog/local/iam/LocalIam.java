@@ -51,6 +51,43 @@ public final class LocalIam {
     }
     this.dynamoDb = new DynamoDbCalls(template.tables(), tableNames);
     this.log = log;
+    requireEventSourcePermissions(template, names);
+  }
+
+  /**
+   * What Lambda checks of a function's role when its event source mappings and destinations are created (so what
+   * {@code sam deploy} fails on): an SQS mapping needs ReceiveMessage, DeleteMessage and GetQueueAttributes on the
+   * queue, a DynamoDB stream mapping DescribeStream, GetRecords, GetShardIterator and ListStreams on the stream,
+   * a failure destination SendMessage on its queue. The local pollers read the servers directly, so this is where
+   * those statements are proven.
+   */
+  private void requireEventSourcePermissions(Template template, Function<String, String> names) {
+    for (var source : template.sqsSources()) {
+      require(source.functionId(), "its SQS event source", names.apply(source.queueId() + ".Arn"),
+          "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    }
+    for (var source : template.streamSources()) {
+      require(source.functionId(), "its DynamoDB stream event source", names.apply(source.tableId() + ".StreamArn"),
+          "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
+      source.onFailureQueueId().ifPresent(queue -> require(source.functionId(), "its stream's OnFailure destination",
+          names.apply(queue + ".Arn"), "sqs:SendMessage"));
+    }
+    for (String function : template.functionIds()) {
+      template.asyncInvoke(function).onFailureQueueId().ifPresent(queue -> require(function,
+          "its EventInvokeConfig OnFailure destination", names.apply(queue + ".Arn"), "sqs:SendMessage"));
+    }
+  }
+
+  private void require(String function, String what, String resource, String... actions) {
+    for (String action : actions) {
+      Call call = withCaller(new Call(action, resource), function);
+      Decision decision = principals.get(function).evaluate(call);
+      recordUse(function, call, decision);
+      if (!decision.allowed()) {
+        throw new IllegalStateException("template.yaml: " + function + " cannot have " + what + ": the provided execution "
+            + "role does not have permissions to call " + action + " on " + resource + " (" + decision.reason() + ")");
+      }
+    }
   }
 
   /** The principal a function's requests are made as: the assumed role SAM creates for it ({@code <Id>Role}). */

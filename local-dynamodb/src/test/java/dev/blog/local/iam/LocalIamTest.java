@@ -156,4 +156,24 @@ class LocalIamTest {
     assertThat(iam.sendEmailDenial("RegisterFunction", "no-reply@blog.example.dev", List.of("a@example.com"))).isPresent();
     assertThat(log).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"action\":\"ses:SendEmail\""));
   }
+
+  @Test
+  void theEventSourcesAndDestinationsOfTheTemplateHaveWhatLambdaChecksOfTheirRoles() {
+    assertThat(iam.unusedGrants().getOrDefault("OutboxRelayFunction", List.of()))
+        .noneMatch(grant -> grant.contains("dynamodb:GetRecords") || grant.contains("dynamodb:ListStreams"));
+  }
+
+  @Test
+  void aStreamEventSourceWhoseRoleCannotReadTheStreamStopsTheStackAsItStopsADeploy(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    String template = java.nio.file.Files.readString(TEMPLATE.projectDir().resolve("template.yaml"));
+    String relay = template.substring(template.indexOf("\n  OutboxRelayFunction:\n"));
+    int at = template.indexOf("                - dynamodb:GetRecords\n", template.length() - relay.length());
+    java.nio.file.Files.writeString(dir.resolve("template.yaml"),
+        template.substring(0, at) + template.substring(at + "                - dynamodb:GetRecords\n".length()));
+    Template edited = Template.load(dir);
+    assertThatThrownBy(() -> new LocalIam(edited, new LocalNames(edited, TABLES, Map.of()), TABLES, line -> { }))
+        .hasMessageContaining("OutboxRelayFunction").hasMessageContaining("dynamodb:GetRecords")
+        .hasMessageContaining(LocalAccount.tableArn(TABLES.get("OutboxTable")) + "/stream/local");
+  }
 }
