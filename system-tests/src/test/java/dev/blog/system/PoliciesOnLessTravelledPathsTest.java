@@ -1,0 +1,74 @@
+package dev.blog.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Paths the other system tests do not take, taken with the local stack's IAM check on, so that the grants of
+ * template.yaml they need are proven too: a second page of posts (the cursor key), GraphQL's users with their
+ * posts (BatchGetItem) and its post listing (the index and the cursor key), and an author's published posts
+ * unpublished and deleted (the author's list refilled from the index). Each answers as it would in AWS.
+ */
+class PoliciesOnLessTravelledPathsTest {
+  private final Api api = LocalStackFixture.api();
+  private final String admin = api.login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
+  private final String author = api.newAccount("user", admin);
+  private final String authorId = api.get("/me", author).json().get("id").asText();
+
+  private String publish(String title) {
+    Api.Answer created = api.send("POST", "/posts", author,
+        "{\"title\":\"" + title + "\",\"content\":\"Some text\",\"published\":true}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asText();
+  }
+
+  private JsonNode graphql(String token, String query) {
+    Api.Answer answer = api.send("POST", "/graphql", token, Api.JSON.createObjectNode().put("query", query).toString());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
+    return answer.json();
+  }
+
+  @Test
+  void aSecondPageOfPostsFollowsTheSignedCursor() {
+    publish("First");
+    publish("Second");
+    Api.Answer first = api.get("/posts?authorId=" + authorId + "&limit=1", author);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    String cursor = first.json().at("/pagination/nextCursor").asText();
+    assertThat(cursor).isNotEmpty();
+    Api.Answer second = api.get("/posts?authorId=" + authorId + "&limit=1&cursor="
+        + URLEncoder.encode(cursor, StandardCharsets.UTF_8), author);
+    assertThat(second.status()).as(second.body()).isEqualTo(200);
+    assertThat(second.json().at("/data/0/title").asText()).isEqualTo("First");
+  }
+
+  @Test
+  void graphQlListsUsersWithTheirPostsAndPagesThroughPosts() {
+    publish("Listed through GraphQL");
+    JsonNode users = graphql(admin, "{ users(limit: 50) { items { id posts(limit: 2) { items { title } } } nextCursor } }");
+    assertThat(users.at("/data/users/items").findValuesAsText("title")).contains("Listed through GraphQL");
+    publish("Another");
+    JsonNode posts = graphql(author, "{ posts(limit: 1) { items { title } nextCursor } }");
+    assertThat(posts.at("/data/posts/nextCursor").asText()).isNotEmpty();
+  }
+
+  @Test
+  void unpublishingAndDeletingPublishedPostsKeepTheAuthorsListing() {
+    String[] ids = new String[7];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = publish("Post " + i);
+    }
+    Api.Answer unpublished = api.send("PUT", "/posts/" + ids[6], author, "{\"published\":false}", "If-Match", "\"1\"");
+    assertThat(unpublished.status()).as(unpublished.body()).isEqualTo(200);
+    Api.Answer deleted = api.send("DELETE", "/posts/" + ids[5], author, null, "If-Match", "\"1\"");
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+    Api.Answer listed = api.get("/posts?authorId=" + authorId + "&published=true&limit=10", author);
+    assertThat(listed.json().get("data").findValuesAsText("title")).containsExactly("Post 4", "Post 3", "Post 2", "Post 1",
+        "Post 0");
+  }
+}
