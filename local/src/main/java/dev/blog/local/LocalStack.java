@@ -1,5 +1,6 @@
 package dev.blog.local;
 
+import dev.blog.local.demo.DemoData;
 import dev.blog.local.events.AsyncInvocations;
 import dev.blog.local.events.LocalSchedules;
 import dev.blog.local.events.SqsEventSource;
@@ -35,60 +36,73 @@ import java.util.function.Consumer;
  * start one in their JVM. ({@code ./dev invoke} attaches to a running one instead: {@link LocalInvoker}.)
  */
 public final class LocalStack implements AutoCloseable {
+  /** The table the demo dataset goes into. */
+  static final String DEMO_TABLE = "AppTable";
+
   /**
    * How to run the stack; {@code faults}: the wire's faults from the start ({@code ./dev start --faults});
    * {@code enforceIam}: every AWS call of a function checked against its policies (off: {@code --no-iam}).
    */
   public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
       String adminEmail, String adminPassword, int maxInstancesPerFunction, Faults faults, Consumer<String> log,
-      boolean enforceIam) {
+      boolean enforceIam, boolean demoData) {
 
-    /** What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment. */
+    /**
+     * What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment, and the
+     * demo dataset that the sample events in events/ name ({@link DemoData}).
+     */
     public static Options defaults(Path projectDir) {
       return new Options(projectDir, 3000, 8000, 9324, 2525, false, System.getenv("ADMIN_EMAIL"),
           System.getenv("ADMIN_PASSWORD"), 2, Faults.NONE, line -> {
             synchronized (System.out) {
               System.out.println(line);
             }
-          }, true);
+          }, true, true);
     }
 
     /** Free ports, nothing kept, logs in target/local-stack.log of the calling module. */
     public static Options forTests(Path projectDir) {
       Path logFile = Path.of("target", "local-stack.log").toAbsolutePath();
-      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, Faults.NONE, line -> appendLine(logFile, line), true);
+      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, Faults.NONE, line -> appendLine(logFile, line),
+          true, false);
     }
 
     public Options withAdmin(String email, String password) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, email, password,
-          maxInstancesPerFunction, faults, log, enforceIam);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData);
     }
 
     public Options withInMemory(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, value, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, enforceIam);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData);
     }
 
     public Options withApiPort(int port) {
       return new Options(projectDir, port, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, enforceIam);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData);
     }
 
     public Options withFaults(Faults value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, value, log, enforceIam);
+          maxInstancesPerFunction, value, log, enforceIam, demoData);
     }
 
     /** With or without the IAM check of every AWS call a function makes ({@code --no-iam}: without). */
     public Options withIam(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, value);
+          maxInstancesPerFunction, faults, log, value, demoData);
     }
 
     /** With the stack's log lines going to {@code value}. */
     public Options withLog(Consumer<String> value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, value, enforceIam);
+          maxInstancesPerFunction, faults, value, enforceIam, demoData);
+    }
+
+    /** With or without the demo dataset of the sample events. */
+    public Options withDemoData(boolean value) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, faults, log, enforceIam, value);
     }
 
     LocalServers.Ports serverPorts() {
@@ -140,6 +154,9 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
     try {
+      if (options.demoData()) {
+        stack.loadDemoData(options.log());
+      }
       if (options.adminEmail() != null && options.adminPassword() != null) {
         FirstAdmin.create(stack.functions, options.adminEmail(), options.adminPassword(), options.log());
       }
@@ -153,6 +170,13 @@ public final class LocalStack implements AutoCloseable {
     } catch (RuntimeException e) {
       stack.close();
       throw e;
+    }
+  }
+
+  private void loadDemoData(Consumer<String> log) {
+    int written = DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(DEMO_TABLE));
+    if (written > 0) {
+      log.accept(LocalJson.line("demo data", "loaded the items the sample events in events/ name", "items", written));
     }
   }
 
@@ -230,6 +254,11 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalArgumentException(logicalId + " is not a scheduled function of template.yaml");
     }
     return LocalSchedules.fire(functions.get(logicalId), Instant.now());
+  }
+
+  /** Runs one function on one event, as {@code ./dev invoke} does against this stack. */
+  public InvocationResult invoke(String logicalId, String event) throws InterruptedException {
+    return functions.get(logicalId).invoke(event);
   }
 
   /** The emails the SMTP catcher holds, as {@code GET /_local/emails} shows them. */

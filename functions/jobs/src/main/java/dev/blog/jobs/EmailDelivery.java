@@ -160,7 +160,7 @@ final class EmailDelivery {
 
   /** To the dead-letter queue with its reason; if SQS does not take it now, it stays and is tried again. */
   private Outcome deadLetter(SQSEvent.SQSMessage message, String reason, Context context) {
-    if (!queue.deadLetter(message.getBody(), reason)) {
+    if (!queue.deadLetter(message.getBody(), reason, receiveCount(message))) {
       return later(message, retries.delayAfter(receiveCount(message)));
     }
     LogLine.of("message moved to the dead-letter queue").with("messageId", message.getMessageId())

@@ -49,13 +49,15 @@ public final class EmailQueue {
   }
 
   /**
-   * Puts a message that can never be processed on the dead-letter queue, with the reason beside it; false when
-   * SQS did not take it (then it stays where it is, to be tried again).
+   * Puts a message that can never be processed on the dead-letter queue, with the reason beside it and how often it
+   * was received (0: never, an outbox item); false when SQS did not take it (then it stays, to be tried again).
    */
-  public boolean deadLetter(String body, String reason) {
+  public boolean deadLetter(String body, String reason, int receiveCount) {
     try {
-      sqs.sendMessage(r -> r.queueUrl(deadLetterUrl).messageBody(body).messageAttributes(Map.of("reason",
-          MessageAttributeValue.builder().dataType("String").stringValue(reason).build())));
+      sqs.sendMessage(r -> r.queueUrl(deadLetterUrl).messageBody(body).messageAttributes(Map.of(
+          "reason", MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
+          "receiveCount", MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(receiveCount))
+              .build())));
       return true;
     } catch (SdkException e) {
       return false;

@@ -44,7 +44,7 @@ public final class OutboxRelay {
 
   /** Dead-letters an outbox item that is no email; false when SQS did not take it (it stays pending, tried again). */
   public boolean deadLetter(String key, String item, String reason, LambdaLogger logger) {
-    if (!queue.deadLetter(item, "malformed outbox item: " + reason)) {
+    if (!queue.deadLetter(item, "malformed outbox item: " + reason, 0)) {
       return false;
     }
     LogLine.of("malformed outbox item moved to the dead-letter queue").with("key", key).with("reason", reason)

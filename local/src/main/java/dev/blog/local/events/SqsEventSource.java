@@ -100,22 +100,17 @@ public final class SqsEventSource implements AutoCloseable {
           "messages", messages.size(), "error", result.payload()));
       return;
     }
-    Set<String> failed = new HashSet<>();
+    Set<String> failed;
     if (reportsItemFailures) {
-      Set<String> inBatch = new HashSet<>(messages.stream().map(Message::messageId).toList());
-      try {
-        for (JsonNode failure : JSON.readTree(result.payload()).path("batchItemFailures")) {
-          String id = failure.path("itemIdentifier").asText("");
-          if (!inBatch.contains(id)) {
-            log.accept(LocalJson.line(function.logicalId(), "batchItemFailures names a message that is not in the batch: "
-                + "the whole batch failed, as in Lambda", "itemIdentifier", id, "messages", messages.size()));
-            return;
-          }
-          failed.add(id);
-        }
-      } catch (java.io.IOException e) {
-        return; // an unreadable answer counts as a failed batch
+      java.util.Optional<Set<String>> named = failedMessages(messages, result.payload());
+      if (named.isEmpty()) {
+        log.accept(LocalJson.line(function.logicalId(), "batchItemFailures names no message of the batch (or is not "
+            + "readable): the whole batch failed, as in Lambda", "messages", messages.size(), "answer", result.payload()));
+        return;
       }
+      failed = named.get();
+    } else {
+      failed = Set.of();
     }
     List<DeleteMessageBatchRequestEntry> done = messages.stream().filter(m -> !failed.contains(m.messageId()))
         .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
@@ -123,6 +118,27 @@ public final class SqsEventSource implements AutoCloseable {
     if (!done.isEmpty()) {
       sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
     }
+  }
+
+  /**
+   * The messages a partial batch response names as failed; empty (the whole batch failed, nothing is deleted)
+   * when it names one that is not in the batch, names none by its id, or is not a response at all.
+   */
+  static java.util.Optional<Set<String>> failedMessages(List<Message> batch, String response) {
+    Set<String> inBatch = new HashSet<>(batch.stream().map(Message::messageId).toList());
+    Set<String> failed = new HashSet<>();
+    try {
+      for (JsonNode failure : JSON.readTree(response).path("batchItemFailures")) {
+        String id = failure.path("itemIdentifier").asText("");
+        if (!inBatch.contains(id)) {
+          return java.util.Optional.empty();
+        }
+        failed.add(id);
+      }
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(failed);
   }
 
   /** The SQSEvent Lambda would send, field for field. */

@@ -21,6 +21,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -51,6 +54,8 @@ public final class StreamEventSource implements AutoCloseable {
   private final Consumer<String> onFailure;
   private final Consumer<String> log;
   private final Map<String, String> iterators = new HashMap<>();
+  /** Per shard, the sequence number of the last record read: where a new iterator resumes. */
+  private final Map<String, String> lastRead = new HashMap<>();
   private final Thread poller;
   private volatile boolean running = true;
 
@@ -86,13 +91,23 @@ public final class StreamEventSource implements AutoCloseable {
       try {
         boolean any = false;
         for (var shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-          String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(r -> r
-              .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+          String iterator = iterators.computeIfAbsent(shard.shardId(), this::iteratorFrom);
           if (iterator == null) {
             continue; // a closed shard, read to its end
           }
-          var page = streams.getRecords(r -> r.shardIterator(iterator).limit(batchSize));
+          GetRecordsResponse page;
+          try {
+            page = streams.getRecords(r -> r.shardIterator(iterator).limit(batchSize));
+          } catch (TrimmedDataAccessException | ExpiredIteratorException stale) {
+            // DynamoDB Local invalidates a TRIM_HORIZON iterator taken while its shard was empty once a record
+            // arrives (and any iterator expires): take a new one, after the last record read.
+            iterators.remove(shard.shardId());
+            continue;
+          }
           iterators.put(shard.shardId(), page.nextShardIterator());
+          if (!page.records().isEmpty()) {
+            lastRead.put(shard.shardId(), page.records().get(page.records().size() - 1).dynamodb().sequenceNumber());
+          }
           List<Record> records = page.records().stream().filter(this::passesFilter).toList();
           if (!records.isEmpty()) {
             any = true;
@@ -116,6 +131,19 @@ public final class StreamEventSource implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** An iterator of the shard after the last record read from it, or from its start. */
+  private String iteratorFrom(String shardId) {
+    String after = lastRead.get(shardId);
+    return streams.getShardIterator(r -> {
+      r.streamArn(streamArn).shardId(shardId);
+      if (after == null) {
+        r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+      } else {
+        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+      }
+    }).shardIterator();
   }
 
   private void deliver(List<Record> records) throws InterruptedException {

@@ -64,7 +64,9 @@ final class DeadLetters {
         ObjectNode entry = all.addObject();
         entry.put("queue", queue);
         entry.put("body", message.body());
-        int count = receiveCounts.computeIfAbsent(message.messageId(), id -> Math.max(0, receiveCount(message) - 1));
+        var given = message.messageAttributes().get("receiveCount");
+        int count = given != null && given.stringValue() != null ? Integer.parseInt(given.stringValue())
+            : receiveCounts.computeIfAbsent(message.messageId(), id -> Math.max(0, receiveCount(message) - 1));
         entry.put("receiveCount", count);
         entry.put("reason", reason(queue, message, count));
       }

@@ -29,6 +29,12 @@ public final class TestStore {
       return module(Map.of(), Map.of());
     }
 
+    /** The module whose client also runs {@code interceptors}. */
+    public LocalModule module(java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
+      LocalModule plain = module();
+      return plain.withInterceptors(interceptors);
+    }
+
     public LocalModule module(Map<String, String> extraEnv, Map<String, String> extraSecrets) {
       Map<String, String> env = new HashMap<>(Map.of(
           "AWS_REGION", "us-east-1", "TABLE_NAME", name, "OUTBOX_TABLE_NAME", outboxName, "JWT_ISSUER", ISSUER,
