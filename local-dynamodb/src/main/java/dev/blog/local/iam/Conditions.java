@@ -17,8 +17,8 @@ import java.util.function.BiPredicate;
  */
 final class Conditions {
   /** The keys the local stack puts in a request's context (lower case); a policy using another fails to load. */
-  static final Set<String> KNOWN_KEYS = Set.of("dynamodb:leadingkeys", "dynamodb:select", "dynamodb:returnvalues",
-      "ses:fromaddress", "ses:recipients", "ses:apiversion", "aws:principalarn", "aws:requestedregion");
+  static final Set<String> KNOWN_KEYS = Set.of("dynamodb:leadingkeys", "dynamodb:attributes", "dynamodb:select",
+      "dynamodb:returnvalues", "ses:fromaddress", "ses:recipients", "ses:apiversion", "aws:principalarn", "aws:requestedregion");
 
   private Conditions() {}
 

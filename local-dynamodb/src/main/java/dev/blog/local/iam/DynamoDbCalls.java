@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * operation; for a transaction, one per item with the item's own action (Put, Update, Delete and
  * ConditionCheck are PutItem, UpdateItem, DeleteItem and ConditionCheckItem; a transactional Get is GetItem);
  * for a batch, one per table; a Query or Scan of an index on the index's ARN ({@code table/T/index/I}). Each call
- * carries {@code dynamodb:LeadingKeys} (the partition key values it touches), {@code dynamodb:Select} and
- * {@code dynamodb:ReturnValues} where the request has them.
+ * carries {@code dynamodb:LeadingKeys} (the partition key values it touches), {@code dynamodb:Attributes} (the
+ * top-level attribute names it reads or writes: a read's projection, a put's item, an update's targets; a read
+ * without a projection reads every attribute, which the local stack writes as the one name {@code *}, so that
+ * only a policy allowing every name allows it), {@code dynamodb:Select} and {@code dynamodb:ReturnValues} where the
+ * request has them.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html and
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
  */
@@ -58,7 +61,8 @@ final class DynamoDbCalls {
       case "BatchGetItem" -> request.path("RequestItems").fields().forEachRemaining(table -> {
         Set<String> keys = new LinkedHashSet<>();
         table.getValue().path("Keys").forEach(key -> leadingKey(table.getKey(), key).ifPresent(keys::add));
-        calls.add(call("dynamodb:BatchGetItem", table.getKey(), request, List.copyOf(keys)));
+        calls.add(Attributes.with(call("dynamodb:BatchGetItem", table.getKey(), request, List.copyOf(keys)),
+            Attributes.read(table.getValue())));
       });
       case "BatchWriteItem" -> request.path("RequestItems").fields().forEachRemaining(table -> {
         Set<String> keys = new LinkedHashSet<>();
@@ -82,7 +86,14 @@ final class DynamoDbCalls {
 
   private Call item(String action, JsonNode request, JsonNode key) {
     String table = request.path("TableName").asText();
-    return call(action, table, request, leadingKey(table, key).map(List::of).orElse(List.of()));
+    Call call = call(action, table, request, leadingKey(table, key).map(List::of).orElse(List.of()));
+    List<String> attributes = switch (action) {
+      case "dynamodb:GetItem" -> Attributes.read(request);
+      case "dynamodb:PutItem" -> Attributes.names(request.path("Item"));
+      case "dynamodb:UpdateItem" -> Attributes.updated(request);
+      default -> List.of();
+    };
+    return Attributes.with(call, attributes);
   }
 
   /** A Query or Scan, of the table or of one of its indexes; a Query's leading key is its partition key's value. */
@@ -94,7 +105,7 @@ final class DynamoDbCalls {
     if (operation.equals("Query") && keyName != null) {
       leading = queriedPartition(request, keyName).map(List::of).orElse(List.of());
     }
-    Call call = call("dynamodb:" + operation, table, request, leading);
+    Call call = Attributes.with(call("dynamodb:" + operation, table, request, leading), Attributes.read(request));
     return index.isEmpty() ? call : new Call(call.action(), call.resource() + "/index/" + index, call.context());
   }
 

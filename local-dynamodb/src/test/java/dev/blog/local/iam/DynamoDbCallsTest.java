@@ -28,10 +28,12 @@ class DynamoDbCallsTest {
   @Test
   void aSingleItemCallIsItsOwnActionOnItsTableWithThePartitionKeyAsLeadingKey() throws Exception {
     assertThat(of("GetItem", "{\"TableName\":\"app-local\",\"Key\":{\"pk\":{\"S\":\"USER#1\"},\"sk\":{\"S\":\"A\"}}}"))
-        .containsExactly(new Call("dynamodb:GetItem", ARN + "app-local", Map.of("dynamodb:LeadingKeys", List.of("USER#1"))));
+        .containsExactly(new Call("dynamodb:GetItem", ARN + "app-local", Map.of("dynamodb:LeadingKeys", List.of("USER#1"),
+            "dynamodb:Attributes", List.of("*"))));
     assertThat(of("PutItem", "{\"TableName\":\"app-local\",\"Item\":{\"pk\":{\"S\":\"P\"},\"x\":{\"N\":\"1\"}},"
         + "\"ReturnValues\":\"ALL_OLD\"}")).containsExactly(new Call("dynamodb:PutItem", ARN + "app-local",
-            Map.of("dynamodb:LeadingKeys", List.of("P"), "dynamodb:ReturnValues", List.of("ALL_OLD"))));
+            Map.of("dynamodb:LeadingKeys", List.of("P"), "dynamodb:ReturnValues", List.of("ALL_OLD"),
+                "dynamodb:Attributes", List.of("pk", "x"))));
   }
 
   @Test
@@ -59,8 +61,10 @@ class DynamoDbCallsTest {
         + "\"app-local\":{\"Keys\":[{\"pk\":{\"S\":\"USER#1\"},\"sk\":{\"S\":\"A\"}},{\"pk\":{\"S\":\"USER#2\"},\"sk\":{\"S\":\"A\"}}]},"
         + "\"outbox-local\":{\"Keys\":[{\"pk\":{\"S\":\"OUTBOX#1\"}}]}}}");
     assertThat(batch).containsExactlyInAnyOrder(
-        new Call("dynamodb:BatchGetItem", ARN + "app-local", Map.of("dynamodb:LeadingKeys", List.of("USER#1", "USER#2"))),
-        new Call("dynamodb:BatchGetItem", ARN + "outbox-local", Map.of("dynamodb:LeadingKeys", List.of("OUTBOX#1"))));
+        new Call("dynamodb:BatchGetItem", ARN + "app-local", Map.of("dynamodb:LeadingKeys", List.of("USER#1", "USER#2"),
+            "dynamodb:Attributes", List.of("*"))),
+        new Call("dynamodb:BatchGetItem", ARN + "outbox-local", Map.of("dynamodb:LeadingKeys", List.of("OUTBOX#1"),
+            "dynamodb:Attributes", List.of("*"))));
     assertThat(of("BatchWriteItem", "{\"RequestItems\":{\"app-local\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"A\"}}}},"
         + "{\"DeleteRequest\":{\"Key\":{\"pk\":{\"S\":\"B\"}}}}]}}")).containsExactly(
         new Call("dynamodb:BatchWriteItem", ARN + "app-local", Map.of("dynamodb:LeadingKeys", List.of("A", "B"))));
@@ -71,9 +75,26 @@ class DynamoDbCallsTest {
     assertThat(of("Query", "{\"TableName\":\"app-local\",\"IndexName\":\"gsi1\",\"KeyConditionExpression\":"
         + "\"#k = :v AND begins_with(#s, :p)\",\"ExpressionAttributeNames\":{\"#k\":\"gsi1pk\",\"#s\":\"gsi1sk\"},"
         + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"USERS\"},\":p\":{\"S\":\"2\"}}}"))
-        .containsExactly(new Call("dynamodb:Query", ARN + "app-local/index/gsi1", Map.of("dynamodb:LeadingKeys", List.of("USERS"))));
+        .containsExactly(new Call("dynamodb:Query", ARN + "app-local/index/gsi1", Map.of("dynamodb:LeadingKeys", List.of("USERS"),
+            "dynamodb:Attributes", List.of("*"))));
     assertThat(of("Scan", "{\"TableName\":\"app-local\",\"Select\":\"COUNT\"}"))
         .containsExactly(new Call("dynamodb:Scan", ARN + "app-local", Map.of("dynamodb:Select", List.of("COUNT"))));
+  }
+
+  @Test
+  void theAttributesOfARequestAreWhatItReadsOrWritesByTopLevelName() throws Exception {
+    assertThat(of("GetItem", "{\"TableName\":\"app-local\",\"Key\":{\"pk\":{\"S\":\"USER#1\"},\"sk\":{\"S\":\"A\"}},"
+        + "\"ProjectionExpression\":\"#pk, #role, sessionEpoch, tags[0], address.city\","
+        + "\"ExpressionAttributeNames\":{\"#pk\":\"pk\",\"#role\":\"role\"}}").get(0).values("dynamodb:Attributes"))
+        .containsExactly("pk", "role", "sessionEpoch", "tags", "address");
+    assertThat(of("BatchGetItem", "{\"RequestItems\":{\"app-local\":{\"Keys\":[{\"pk\":{\"S\":\"U\"}}],"
+        + "\"AttributesToGet\":[\"pk\",\"name\"]}}}").get(0).values("dynamodb:Attributes")).containsExactly("pk", "name");
+    assertThat(of("UpdateItem", "{\"TableName\":\"app-local\",\"Key\":{\"pk\":{\"S\":\"USER#1\"}},"
+        + "\"UpdateExpression\":\"SET #n = :n, version = if_not_exists(version, :z) + :one REMOVE gsi1pk ADD total :one\","
+        + "\"ExpressionAttributeNames\":{\"#n\":\"name\"}}").get(0).values("dynamodb:Attributes"))
+        .containsExactly("name", "version", "gsi1pk", "total");
+    assertThat(of("Query", "{\"TableName\":\"app-local\",\"Select\":\"COUNT\",\"KeyConditionExpression\":\"pk = :p\","
+        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"U\"}}}").get(0).values("dynamodb:Attributes")).isNull();
   }
 
   @Test

@@ -134,6 +134,28 @@ class LocalIamTest {
   }
 
   @Test
+  void aSecretIsReadOnlyByTheFunctionsWhosePolicyNamesItByArnOrByName() {
+    String signed = "AWS4-HMAC-SHA256 Credential=%s/20261130/us-east-1/secretsmanager/aws4_request, "
+        + "SignedHeaders=host;x-amz-date, Signature=0";
+    String cursorKey = LocalAccount.secretArn("CursorKeySecret");
+    byte[] byArn = ("{\"SecretId\":\"" + cursorKey + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] byName = "{\"SecretId\":\"CursorKeySecret\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] signingKey = "{\"SecretId\":\"SigningKeySecret\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var gate = iam.secretsManager();
+    assertThat(gate.refuse(signed.formatted("ListUsersFunction"), "GetSecretValue", byArn)).isEmpty();
+    assertThat(gate.refuse(signed.formatted("ListUsersFunction"), "GetSecretValue", byName)).isEmpty();
+    assertThat(gate.refuse(signed.formatted("ListUsersFunction"), "GetSecretValue", signingKey)).hasValueSatisfying(refusal -> {
+      assertThat(refusal.status()).isEqualTo(400);
+      assertThat(refusal.headers()).containsEntry("x-amzn-ErrorType", "AccessDeniedException");
+      assertThat(new String(refusal.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("secretsmanager:GetSecretValue on resource: " + LocalAccount.secretArn("SigningKeySecret"));
+    });
+    assertThat(gate.refuse(signed.formatted("LoginFunction"), "GetSecretValue", signingKey)).isEmpty();
+    assertThat(gate.refuse(signed.formatted("GetUserFunction"), "GetSecretValue", byArn)).isPresent();
+    assertThat(log).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"action\":\"secretsmanager:GetSecretValue\""));
+  }
+
+  @Test
   void samsAdditionsForEventsAndDestinationsAreGrantedAsTheTransformGrantsThem() {
     List<dev.blog.local.template.PolicyStatement> summary = TEMPLATE.policies("DailySummaryFunction",
         new LocalNames(TEMPLATE, TABLES, Map.of()));

@@ -145,6 +145,31 @@ class PolicyEvaluatorTest {
   }
 
   @Test
+  void sesRecipientsWithForAllValuesAllowsOnlyEmailsWhoseEveryRecipientMatches() {
+    String identity = "arn:aws:ses:us-east-1:000000000000:identity/blog.example.dev";
+    List<PolicyStatement> policy = List.of(allow(List.of("ses:SendEmail"), List.of(identity),
+        new Condition("ForAllValues:StringLike", "ses:Recipients", List.of("*@blog.example.dev"))));
+    assertThat(allows(policy, call("ses:SendEmail", identity,
+        Map.of("ses:Recipients", List.of("ann@blog.example.dev", "bob@blog.example.dev"))))).isTrue();
+    assertThat(allows(policy, call("ses:SendEmail", identity,
+        Map.of("ses:Recipients", List.of("ann@blog.example.dev", "eve@elsewhere.example"))))).isFalse();
+  }
+
+  @Test
+  void attributesWithSelectAllowOnlyReadsOfTheNamedAttributes() {
+    List<PolicyStatement> policy = List.of(allow(List.of("dynamodb:GetItem", "dynamodb:Query"), List.of(TABLE),
+        new Condition("ForAllValues:StringEquals", "dynamodb:Attributes", List.of("pk", "sk", "role")),
+        new Condition("StringEqualsIfExists", "dynamodb:Select", List.of("SPECIFIC_ATTRIBUTES"))));
+    assertThat(allows(policy, call("dynamodb:GetItem", TABLE, Map.of("dynamodb:Attributes", List.of("pk", "role"))))).isTrue();
+    assertThat(allows(policy, call("dynamodb:GetItem", TABLE, Map.of("dynamodb:Attributes", List.of("role", "passwordHash")))))
+        .isFalse();
+    assertThat(allows(policy, call("dynamodb:GetItem", TABLE, Map.of("dynamodb:Attributes", List.of(Attributes.EVERY)))))
+        .as("a read without a projection reads every attribute").isFalse();
+    assertThat(allows(policy, call("dynamodb:Query", TABLE, Map.of("dynamodb:Attributes", List.of("pk"),
+        "dynamodb:Select", List.of("ALL_ATTRIBUTES"))))).isFalse();
+  }
+
+  @Test
   void negatedOperatorsIfExistsAndNullTreatAnAbsentKeyAsIamDoes() {
     Call without = new Call("ses:SendEmail", "*");
     Call with = call("ses:SendEmail", "*", Map.of("ses:FromAddress", List.of("a@x")));
@@ -172,8 +197,11 @@ class PolicyEvaluatorTest {
   @Test
   void aConditionTheLocalStackCannotEvaluateFailsTheLoadInsteadOfGuessing() {
     assertThatThrownBy(() -> new PolicyEvaluator(List.of(allow(List.of("dynamodb:GetItem"), List.of(TABLE),
-        new Condition("ForAllValues:StringEquals", "dynamodb:Attributes", List.of("pk"))))))
-        .hasMessageContaining("dynamodb:Attributes").hasMessageContaining("Policies[0].Statement[0]");
+        new Condition("IpAddress", "aws:SourceIp", List.of("10.0.0.0/8"))))))
+        .hasMessageContaining("IpAddress").hasMessageContaining("Policies[0].Statement[0]");
+    assertThatThrownBy(() -> new PolicyEvaluator(List.of(allow(List.of("dynamodb:GetItem"), List.of(TABLE),
+        new Condition("StringEquals", "aws:SourceVpce", List.of("vpce-1"))))))
+        .hasMessageContaining("aws:SourceVpce").hasMessageContaining("Policies[0].Statement[0]");
     assertThatThrownBy(() -> new PolicyEvaluator(List.of(allow(List.of("dynamodb:GetItem"), List.of(TABLE),
         new Condition("NumericLessThan", "dynamodb:LeadingKeys", List.of("3"))))))
         .hasMessageContaining("NumericLessThan");
