@@ -158,7 +158,8 @@ public final class LocalStack implements AutoCloseable {
         stack.loadDemoData(options.log());
       }
       if (options.adminEmail() != null && options.adminPassword() != null) {
-        FirstAdmin.create(stack.functions, options.adminEmail(), options.adminPassword(), options.log());
+        FirstAdmin.create(stack.functions, servers.dynamoEndpoint(), options.adminEmail(), options.adminPassword(),
+            options.log());
       }
       if (!options.faults().equals(Faults.NONE)) {
         stack.faults(options.faults());

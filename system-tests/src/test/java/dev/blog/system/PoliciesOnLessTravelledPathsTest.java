@@ -3,15 +3,19 @@ package dev.blog.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blog.core.post.PostRepository;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Paths the other system tests do not take, taken with the local stack's IAM check on, so that the grants of
  * template.yaml they need are proven too: a second page of posts (the cursor key), GraphQL's users with their
  * posts (BatchGetItem) and its post listing (the index and the cursor key), and an author's published posts
- * unpublished and deleted (the author's list refilled from the index). Each answers as it would in AWS.
+ * unpublished and deleted from a full latest-posts list (the list refilled from the author's index). Each answers as
+ * it would in AWS.
  */
 class PoliciesOnLessTravelledPathsTest {
   private final Api api = LocalStackFixture.api();
@@ -58,17 +62,33 @@ class PoliciesOnLessTravelledPathsTest {
   }
 
   @Test
-  void unpublishingAndDeletingPublishedPostsKeepTheAuthorsListing() {
-    String[] ids = new String[7];
+  void unpublishingAndDeletingFromAFullLatestPostsListRefillItFromTheIndex() {
+    // The author's latest-posts list holds the newest LATEST_KEPT published posts; taking one out of a full list
+    // refills the freed place with the next older one, a Query of the author's index (UpdatePost, DeletePost).
+    int kept = PostRepository.LATEST_KEPT;
+    String[] ids = new String[kept + 2];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = publish("Post " + i);
     }
-    Api.Answer unpublished = api.send("PUT", "/posts/" + ids[6], author, "{\"published\":false}", "If-Match", "\"1\"");
+    Api.Answer unpublished = api.send("PUT", "/posts/" + ids[kept + 1], author, "{\"published\":false}", "If-Match", "\"1\"");
     assertThat(unpublished.status()).as(unpublished.body()).isEqualTo(200);
-    Api.Answer deleted = api.send("DELETE", "/posts/" + ids[5], author, null, "If-Match", "\"1\"");
+    Api.Answer deleted = api.send("DELETE", "/posts/" + ids[kept], author, null, "If-Match", "\"1\"");
     assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
-    Api.Answer listed = api.get("/posts?authorId=" + authorId + "&published=true&limit=10", author);
-    assertThat(listed.json().get("data").findValuesAsText("title")).containsExactly("Post 4", "Post 3", "Post 2", "Post 1",
-        "Post 0");
+
+    List<String> expected = new ArrayList<>();
+    for (int i = kept - 1; i >= 0; i--) {
+      expected.add("Post " + i);
+    }
+    Api.Answer listed = api.get("/posts?authorId=" + authorId + "&published=true&limit=" + kept, author);
+    assertThat(listed.json().get("data").findValuesAsText("title")).containsExactlyElementsOf(expected);
+    JsonNode fromTheList = graphql(admin, "{ users(limit: 100) { items { id posts(limit: " + kept + ") { items { title } } } } }");
+    JsonNode mine = null;
+    for (JsonNode user : fromTheList.at("/data/users/items")) {
+      if (user.get("id").asText().equals(authorId)) {
+        mine = user;
+      }
+    }
+    assertThat(mine).as("the author in GraphQL's users").isNotNull();
+    assertThat(mine.at("/posts/items").findValuesAsText("title")).containsExactlyElementsOf(expected);
   }
 }
