@@ -179,7 +179,7 @@ class EmailJobsTest {
     try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(stack.dynamoEndpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.builder().build()).build()) {
-      for (String key : List.of("swept-1", "swept-malformed-1")) {
+      for (String key : List.of("swept-1", "swept-no-recipient")) {
         var pending = dev.blog.core.store.TableLayout.pendingOutbox().startAfter(key);
         Map<String, AttributeValue> bare = Map.of("pk", pending.get("pk"), "sk", pending.get("sk"));
         dynamo.putItem(r -> r.tableName(table).item(bare));
@@ -201,7 +201,7 @@ class EmailJobsTest {
     assertThat(run.get("relayed").asInt()).as("relayed by the sweeper: " + run).isPositive();
     assertThat(run.get("malformed").asInt()).as("dead-lettered by the sweeper: " + run).isPositive();
     assertThat(awaitEmails("swept-1@example.com", l -> !l.isEmpty(), Duration.ofSeconds(60))).hasSize(1);
-    assertThat(deadLetters(l -> l.get("body").asText().equals("{\"key\":\"swept-malformed-1\"}"))).singleElement()
+    assertThat(deadLetters(l -> l.get("body").asText().equals("{\"key\":\"swept-no-recipient\"}"))).singleElement()
         .satisfies(letter -> assertThat(letter.get("reason").asText()).startsWith("malformed outbox item"));
   }
 

@@ -109,7 +109,7 @@ class LocalIamTest {
   void theEmailWorkerReachesOnlyItsIdempotencyItems() {
     DynamoDbClient worker = as("EmailWorkerFunction");
     worker.putItem(r -> r.tableName(table()).item(key("IDEMPOTENCY#e1")));
-    assertThatThrownBy(() -> worker.getItem(r -> r.tableName(table()).key(key("USER#1"))))
+    assertThatThrownBy(() -> worker.deleteItem(r -> r.tableName(table()).key(key("USER#1"))))
         .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorCode())
             .isEqualTo("AccessDeniedException"));
     assertThat(log).singleElement().satisfies(line -> assertThat(line).contains("dynamodb:LeadingKeys", "USER#1"));
