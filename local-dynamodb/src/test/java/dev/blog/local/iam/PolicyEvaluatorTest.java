@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 /** IAM's evaluation logic as the local stack applies it to a function's statements. */
 class PolicyEvaluatorTest {
   private static final String TABLE = "arn:aws:dynamodb:us-east-1:000000000000:table/AppTable";
+  private static final String IDENTITY = "arn:aws:ses:us-east-1:000000000000:identity/blog.example.dev";
+
+  /** SendEmail on the blog's identity, allowed only under {@code condition}. */
+  private static List<PolicyStatement> sendEmailIf(Condition condition) {
+    return List.of(allow(List.of("ses:SendEmail"), List.of(IDENTITY), condition));
+  }
 
   private static PolicyStatement allow(List<String> actions, List<String> resources, Condition... conditions) {
     return new PolicyStatement("Policies[0].Statement[0]", true, actions, false, resources, false, List.of(conditions));
@@ -132,9 +138,9 @@ class PolicyEvaluatorTest {
 
   @Test
   void sesFromAddressMustEqualTheAddressThePolicyNames() {
-    String identity = "arn:aws:ses:us-east-1:000000000000:identity/blog.example.dev";
-    List<PolicyStatement> policy = List.of(allow(List.of("ses:SendEmail"), List.of(identity),
-        new Condition("StringEquals", "ses:FromAddress", List.of("no-reply@blog.example.dev"))));
+    String identity = IDENTITY;
+    List<PolicyStatement> policy = sendEmailIf(new Condition("StringEquals", "ses:FromAddress",
+        List.of("no-reply@blog.example.dev")));
     assertThat(allows(policy, call("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of("no-reply@blog.example.dev")))))
         .isTrue();
     Decision other = new PolicyEvaluator(policy).evaluate(
@@ -146,13 +152,12 @@ class PolicyEvaluatorTest {
 
   @Test
   void sesRecipientsWithForAllValuesAllowsOnlyEmailsWhoseEveryRecipientMatches() {
-    String identity = "arn:aws:ses:us-east-1:000000000000:identity/blog.example.dev";
-    List<PolicyStatement> policy = List.of(allow(List.of("ses:SendEmail"), List.of(identity),
-        new Condition("ForAllValues:StringLike", "ses:Recipients", List.of("*@blog.example.dev"))));
-    assertThat(allows(policy, call("ses:SendEmail", identity,
-        Map.of("ses:Recipients", List.of("ann@blog.example.dev", "bob@blog.example.dev"))))).isTrue();
-    assertThat(allows(policy, call("ses:SendEmail", identity,
-        Map.of("ses:Recipients", List.of("ann@blog.example.dev", "eve@elsewhere.example"))))).isFalse();
+    List<PolicyStatement> policy = sendEmailIf(new Condition("ForAllValues:StringLike", "ses:Recipients",
+        List.of("*@blog.example.dev")));
+    assertThat(allows(policy, call("ses:SendEmail", IDENTITY, Map.of("ses:Recipients",
+        List.of("ann@blog.example.dev", "bob@blog.example.dev"))))).isTrue();
+    assertThat(allows(policy, call("ses:SendEmail", IDENTITY, Map.of("ses:Recipients",
+        List.of("ann@blog.example.dev", "eve@elsewhere.example"))))).isFalse();
   }
 
   @Test
