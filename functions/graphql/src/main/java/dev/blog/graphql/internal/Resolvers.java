@@ -76,6 +76,7 @@ public final class Resolvers {
             .dataFetcher("createUser", env -> {
               Caller caller = caller(env);
               Map<String, Object> input = env.getArgument("input");
+              rejectNulls(input, "age", "role"); // optional on create, but never null: as REST
               Role role = Role.fromWire((String) input.get("role")).orElse(Role.USER);
               return Views.user(users.create(caller, (String) input.get("email"), (String) input.get("password"),
                   (String) input.get("name"), (Integer) input.get("age"), role), true);
@@ -97,6 +98,7 @@ public final class Resolvers {
             .dataFetcher("createPost", env -> {
               Caller caller = caller(env);
               Map<String, Object> input = env.getArgument("input");
+              rejectNulls(input, "published");
               return Views.post(posts.create(caller, (String) input.get("title"), (String) input.get("content"),
                   (Boolean) input.get("published")));
             })
@@ -156,7 +158,7 @@ public final class Resolvers {
     return version == null ? OptionalLong.empty() : OptionalLong.of(version);
   }
 
-  /** As in REST's partial updates: an absent field is kept, an explicit null is ambiguous, so refused. */
+  /** As in REST: a null only where a field can be cleared (updateUser's age), never for the other fields. */
   private static void rejectNulls(Map<String, Object> input, String... fields) {
     for (String field : fields) {
       if (input.containsKey(field) && input.get(field) == null) {
