@@ -34,8 +34,8 @@ public final class UpdateUserHandler extends ApiHandler {
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String id = request.pathParameter("id");
-    // Only the age can be cleared ("age": null).
-    ApiRequest.Patch<Body> sent = request.patchBody(Body.class, "name", "email", "role");
+    // Only the age can be cleared ("age": null); a null for any other field is a 400.
+    ApiRequest.Patch<Body> sent = request.patchBody(Body.class, "age");
     Body body = sent.fields();
     UserPatch patch = new UserPatch(body.name(), body.email(), body.age(), sent.sentNull("age"), body.role());
     return UserResponses.full(users.update(request.caller(), id, patch, request.ifMatch()));

@@ -40,7 +40,9 @@ public final class PostService {
   }
 
   /** Any caller writes posts as themselves; a post is a draft unless {@code published} says otherwise. */
-  public Post create(Caller caller, String title, String content, Boolean published) {
+  public Post create(Caller caller, String rawTitle, String rawContent, Boolean published) {
+    String title = PostRules.normalize(rawTitle);
+    String content = PostRules.normalize(rawContent);
     Validator v = new Validator();
     PostRules.title(v, title);
     PostRules.content(v, content);
@@ -106,8 +108,8 @@ public final class PostService {
     Post before = findVisible(caller, id).orElseThrow(PostService::notFound);
     requireAuthorOrStaff(caller, before);
     requireVersion(before, ifMatch);
-    String title = patch.title() == null ? before.title() : patch.title();
-    String content = patch.content() == null ? before.content() : patch.content();
+    String title = patch.title() == null ? before.title() : PostRules.normalize(patch.title());
+    String content = patch.content() == null ? before.content() : PostRules.normalize(patch.content());
     boolean published = patch.published() == null ? before.published() : patch.published();
     Validator v = new Validator();
     PostRules.title(v, title);
