@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.blog.core.security.Caller;
+import dev.blog.core.security.AuthorizerContext;
 import dev.blog.core.json.Json;
 import dev.blog.core.logging.LogLine;
 import java.util.List;
@@ -50,12 +50,13 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
 
   @Override
   public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
-    Optional<Caller> caller = bearerToken(event).flatMap(verifier::verify);
+    Optional<AccessToken> token = bearerToken(event).flatMap(verifier::verify);
     // The decision is logged, the token never is.
-    LogLine.of("authorization").with("allowed", caller.isPresent()).with("userId", caller.map(Caller::userId).orElse(null))
+    LogLine.of("authorization").with("allowed", token.isPresent()).with("userId", token.map(AccessToken::userId).orElse(null))
         .log(context.getLogger(), json, LogLevel.INFO);
-    return caller
-        .map(c -> new SimpleIAMPolicyResponse(true, Map.of("userId", c.userId(), "role", c.role().wire())))
+    return token
+        .map(t -> new SimpleIAMPolicyResponse(true, Map.of(AuthorizerContext.USER_ID, t.userId(),
+            AuthorizerContext.ROLE, t.role().wire(), AuthorizerContext.EXPIRES_AT, Long.toString(t.expiresAt().getEpochSecond()))))
         .orElseGet(() -> new SimpleIAMPolicyResponse(false, Map.of()));
   }
 

@@ -32,11 +32,13 @@ class AuthorizerHandlerTest {
 
   @ParameterizedTest
   @Event(value = "events/authorizer.json", type = APIGatewayV2CustomAuthorizerEvent.class)
-  void aValidBearerTokenIsAllowedWithUserIdAndRole(APIGatewayV2CustomAuthorizerEvent event) {
+  void aValidBearerTokenIsAllowedWithUserIdRoleAndExpiry(APIGatewayV2CustomAuthorizerEvent event) throws Exception {
     event.setIdentitySource(List.of("Bearer " + token));
     SimpleIAMPolicyResponse response = handler.handleRequest(event, new TestContext());
     assertThat(response.getIsAuthorized()).isTrue();
-    assertThat(response.getContext()).isEqualTo(Map.of("userId", "0190f3a0-0000-7000-8000-000000000001", "role", "admin"));
+    long exp = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant().getEpochSecond();
+    assertThat(response.getContext()).isEqualTo(Map.of("userId", "0190f3a0-0000-7000-8000-000000000001", "role", "admin",
+        "exp", Long.toString(exp)));
   }
 
   @ParameterizedTest

@@ -37,9 +37,15 @@ public final class Requests {
     return new Requests(event);
   }
 
+  /** The caller as the authorizer hands it on, with a token valid for the next hour. */
   public Requests as(String userId, Role role) {
+    return as(userId, role, java.time.Instant.now().plusSeconds(3600));
+  }
+
+  /** The caller as the authorizer hands it on, with a token that expires at {@code expiresAt}. */
+  public Requests as(String userId, Role role, java.time.Instant expiresAt) {
     var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-    authorizer.setLambda(Map.of("userId", userId, "role", role.wire()));
+    authorizer.setLambda(Map.of("userId", userId, "role", role.wire(), "exp", expiresAt.getEpochSecond()));
     event.getRequestContext().setAuthorizer(authorizer);
     return this;
   }
