@@ -1,11 +1,10 @@
 package dev.blog.core.snapstart;
 
-import java.util.Map;
+import dev.blog.core.store.TableLayout;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Primes a DynamoDB client: one GetItem that runs the whole request pipeline (endpoint, marshalling,
@@ -18,7 +17,7 @@ public final class DynamoDbPriming {
   public static void prime(DynamoDbClient client, Supplier<String> table) {
     try {
       client.getItem(r -> r.tableName(table.get())
-          .key(Map.of("pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING")))
+          .key(TableLayout.priming().attributes())
           .overrideConfiguration(o -> o.credentialsProvider(AnonymousCredentialsProvider.create())
               .putExecutionAttribute(PrimingInterceptor.PRIMING, Boolean.TRUE)));
     } catch (PrimingInterceptor.NotSent | SdkException expected) {
