@@ -72,16 +72,24 @@ public final class ApiRequest {
     Map<String, Object> lambda = context.getAuthorizer().getLambda();
     Object userId = lambda.get(AuthorizerContext.USER_ID);
     Optional<Role> role = Role.fromWire(String.valueOf(lambda.get(AuthorizerContext.ROLE)));
-    OptionalLong expiresAt = epochSeconds(lambda.get(AuthorizerContext.EXPIRES_AT));
-    if (!(userId instanceof String id) || id.isBlank() || role.isEmpty() || expiresAt.isEmpty()
+    OptionalLong expiresAt = number(lambda.get(AuthorizerContext.EXPIRES_AT));
+    OptionalLong sessionEpoch = number(lambda.get(AuthorizerContext.SESSION_EPOCH));
+    if (!(userId instanceof String id) || id.isBlank() || role.isEmpty() || expiresAt.isEmpty() || sessionEpoch.isEmpty()
         || clock.instant().getEpochSecond() >= expiresAt.getAsLong()) {
       return Optional.empty();
     }
-    return Optional.of(new Caller(id, role.get()));
+    return Optional.of(new Caller(id, role.get(), sessionEpoch.getAsLong(), sourceIp().orElse(null)));
   }
 
-  /** A context number: API Gateway passes the authorizer's numbers on, the runtime may read them as any Number. */
-  private static OptionalLong epochSeconds(Object value) {
+  /** The client address as the gateway saw it ({@code requestContext.http.sourceIp}). */
+  public Optional<String> sourceIp() {
+    var context = event.getRequestContext();
+    return Optional.ofNullable(context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp())
+        .filter(ip -> !ip.isBlank());
+  }
+
+  /** A context number: the authorizer hands strings (simple responses), a test or another authorizer numbers. */
+  private static OptionalLong number(Object value) {
     if (value instanceof Number n) {
       return OptionalLong.of(n.longValue());
     }

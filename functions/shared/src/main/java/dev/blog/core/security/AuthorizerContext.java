@@ -15,6 +15,8 @@ public final class AuthorizerContext {
    * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html#http-api-lambda-authorizer.caching).
    */
   public static final String EXPIRES_AT = "exp";
+  /** The session epoch the token was issued in (its {@code sessionEpoch} claim), which the store still had. */
+  public static final String SESSION_EPOCH = "sessionEpoch";
 
   private AuthorizerContext() {}
 }
