@@ -54,7 +54,13 @@ public final class TokenVerifier {
       if (role.isEmpty() || subject == null || subject.isBlank()) {
         return Optional.empty();
       }
-      return Optional.of(new AccessToken(subject, role.get(), claims.getExpirationTime().toInstant()));
+      // A token issued before session epochs were kept has none: it belongs to the first epoch.
+      Long epoch = claims.getLongClaim(AccessToken.SESSION_EPOCH);
+      if (epoch != null && epoch < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new AccessToken(subject, role.get(), claims.getExpirationTime().toInstant(),
+          epoch == null ? 0 : epoch));
     } catch (Exception rejected) { // every parse, signature and claim failure means the same: deny
       return Optional.empty();
     }

@@ -16,6 +16,10 @@ import javax.inject.Singleton;
 interface TestAuthComponent extends AuthComponent {
   UserRepository repository();
 
+  dev.blog.core.store.Store store();
+
+  software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo();
+
   static TestAuthComponent create() {
     TestStore.Table table = TestStore.freshTable();
     return DaggerTestAuthComponent.builder().localModule(table.module(

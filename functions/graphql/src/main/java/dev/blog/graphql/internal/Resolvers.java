@@ -7,7 +7,6 @@ import dev.blog.core.post.PostPatch;
 import dev.blog.core.post.PostService;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
-import dev.blog.core.user.User;
 import dev.blog.core.user.UserListing;
 import dev.blog.core.user.UserPatch;
 import dev.blog.core.user.UserService;
@@ -57,9 +56,8 @@ public final class Resolvers {
         .type("Query", type -> type
             .dataFetcher("me", env -> Views.user(users.me(caller(env)), true))
             .dataFetcher("user", env -> {
-              Caller caller = caller(env);
-              User user = users.get(env.getArgument("id"));
-              return Views.user(user, users.seesFullView(caller, user));
+              UserService.Visible visible = users.view(caller(env), env.getArgument("id"));
+              return Views.user(visible.user(), visible.full());
             })
             .dataFetcher("users", env -> {
               UserListing page = users.list(caller(env), limit(env), text(env, "cursor"), text(env, "emailContains"));
@@ -84,11 +82,11 @@ public final class Resolvers {
             .dataFetcher("updateUser", env -> {
               Caller caller = caller(env);
               Map<String, Object> input = env.getArgument("input");
-              rejectNulls(input, "name", "email", "role");
+              rejectNulls(input, "name", "email", "role", "currentPassword");
               boolean removeAge = input.containsKey("age") && input.get("age") == null;
               Role role = input.get("role") == null ? null : Role.fromWire((String) input.get("role")).orElseThrow();
               UserPatch patch = new UserPatch((String) input.get("name"), (String) input.get("email"),
-                  (Integer) input.get("age"), removeAge, role);
+                  (Integer) input.get("age"), removeAge, role, (String) input.get("currentPassword"));
               return Views.user(users.update(caller, env.getArgument("id"), patch, expectedVersion(env)), true);
             })
             .dataFetcher("deleteUser", env -> {
