@@ -12,13 +12,17 @@ class TemplateTest {
   private final Template template = Template.load(Template.findProjectDir());
 
   @Test
-  void everyContractRouteIsServedAndOnlyRegisterLoginAndJwksArePublic() {
+  void everyContractRouteIsServedAndOnlyTheContractsPublicRoutesArePublic() {
     List<String> routes = template.routes().stream().map(Route::routeKey).toList();
     assertThat(routes).contains("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json", "GET /me",
         "GET /users", "GET /users/{id}", "POST /users", "PUT /users/{id}", "DELETE /users/{id}", "POST /posts",
-        "GET /posts", "GET /posts/{id}", "PUT /posts/{id}", "DELETE /posts/{id}", "GET /audit", "POST /graphql");
+        "GET /posts", "GET /posts/{id}", "PUT /posts/{id}", "DELETE /posts/{id}", "GET /audit", "POST /graphql",
+        "POST /auth/logout", "PUT /me/password", "POST /auth/verify-email", "POST /auth/password-reset",
+        "POST /auth/password-reset/confirm");
+    // The contract's Auth section lists the public routes; logout and a password change need the token.
     assertThat(template.routes().stream().filter(r -> !r.authorized()).map(Route::routeKey))
-        .containsExactlyInAnyOrder("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json");
+        .containsExactlyInAnyOrder("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json",
+            "POST /auth/verify-email", "POST /auth/password-reset", "POST /auth/password-reset/confirm");
   }
 
   @Test

@@ -10,7 +10,7 @@ import dev.blog.core.security.AuthorizerContext;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -28,14 +28,8 @@ public final class ApiRequest {
   private final String requestId;
   private final LambdaLogger logger;
   private final Json json;
-  private final Clock clock;
 
   public ApiRequest(APIGatewayV2HTTPEvent event, String requestId, LambdaLogger logger, Json json) {
-    this(event, requestId, logger, json, Clock.systemUTC());
-  }
-
-  public ApiRequest(APIGatewayV2HTTPEvent event, String requestId, LambdaLogger logger, Json json, Clock clock) {
-    this.clock = clock;
     this.event = event;
     this.requestId = requestId;
     this.logger = logger;
@@ -75,7 +69,7 @@ public final class ApiRequest {
     OptionalLong expiresAt = number(lambda.get(AuthorizerContext.EXPIRES_AT));
     OptionalLong sessionEpoch = number(lambda.get(AuthorizerContext.SESSION_EPOCH));
     if (!(userId instanceof String id) || id.isBlank() || role.isEmpty() || expiresAt.isEmpty() || sessionEpoch.isEmpty()
-        || clock.instant().getEpochSecond() >= expiresAt.getAsLong()) {
+        || Instant.now().getEpochSecond() >= expiresAt.getAsLong()) {
       return Optional.empty();
     }
     return Optional.of(new Caller(id, role.get(), sessionEpoch.getAsLong(), sourceIp().orElse(null)));
