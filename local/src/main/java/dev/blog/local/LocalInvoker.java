@@ -23,14 +23,16 @@ public final class LocalInvoker {
     LocalStack.Options defaults = LocalStack.Options.defaults(projectDir);
     List<String> logs = new ArrayList<>();
     Template template = Template.load(projectDir);
-    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir());
-        LocalFunctions functions = new LocalFunctions(template, servers, 1, line -> {
-          synchronized (logs) {
-            logs.add(line);
-          }
-        })) {
+    java.util.function.Consumer<String> log = line -> {
+      synchronized (logs) {
+        logs.add(line);
+      }
+    };
+    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), log);
+        LocalFunctions functions = new LocalFunctions(template, servers, 1, log)) {
       // The items the sample events name, where they are absent (README, "Sample events").
-      DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE));
+      DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE),
+          servers.tableNames().get(LocalStack.DEMO_OUTBOX_TABLE));
       InvocationResult result = functions.get(logicalId).invoke(event);
       synchronized (logs) {
         return new InvocationOutcome(result, List.copyOf(logs));

@@ -41,9 +41,9 @@ class AccountHandlersTest {
     return graph.repository().find(ada.id()).orElseThrow().sessionEpoch();
   }
 
-  /** The emails queued in the outbox for {@code address}, oldest first (ids are time-ordered). */
+  /** The emails queued in the outbox table for {@code address}, oldest first (ids are time-ordered). */
   private List<Map<String, AttributeValue>> outboxTo(String address) {
-    return graph.dynamo().scan(s -> s.tableName(graph.store().table())).items().stream()
+    return graph.dynamo().scan(s -> s.tableName(graph.settings().outboxTableName())).items().stream()
         .filter(i -> TableLayout.OUTBOX_SK.equals(i.get("sk").s()) && address.equals(i.get("to").s())).toList();
   }
 

@@ -18,6 +18,8 @@ interface TestAuthComponent extends AuthComponent {
 
   dev.blog.core.store.Store store();
 
+  dev.blog.core.config.Settings settings();
+
   software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo();
 
   static TestAuthComponent create() {

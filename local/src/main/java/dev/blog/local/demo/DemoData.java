@@ -65,9 +65,13 @@ public final class DemoData {
 
   private DemoData() {}
 
-  /** Writes every demo item that is absent from {@code table}; answers how many users and posts it wrote. */
-  public static int loadIfAbsent(URI dynamoEndpoint, String table) {
-    DemoComponent graph = DaggerDemoComponent.builder().demoModule(new DemoModule(dynamoEndpoint, table)).build();
+  /**
+   * Writes every demo item that is absent from {@code table} (the demo codes' emails to {@code outboxTable});
+   * answers how many users and posts it wrote.
+   */
+  public static int loadIfAbsent(URI dynamoEndpoint, String table, String outboxTable) {
+    DemoComponent graph = DaggerDemoComponent.builder()
+        .demoModule(new DemoModule(dynamoEndpoint, table, outboxTable)).build();
     try {
       int written = 0;
       for (DemoUser demo : USERS) {

@@ -22,11 +22,14 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * (optimistic locking).
  */
 record UserItem(String id, String email, String name, Integer age, String role, String passwordHash,
-    String createdAt, String updatedAt, long version, Boolean emailVerified, Long sessionEpoch) {
+    String createdAt, String updatedAt, long version, Boolean emailVerified, Long sessionEpoch,
+    String deletingSince) {
   static final String EMAIL_VERIFIED = "emailVerified";
   static final String SESSION_EPOCH = "sessionEpoch";
   static final String PASSWORD_HASH = "passwordHash";
   static final String ROLE = "role";
+  /** Set while the user's delete cascades (the post store's mark): no change of the user is accepted then. */
+  static final String DELETING = "deleting";
 
   static final StaticImmutableTableSchema<UserItem, Builder> SCHEMA =
       ItemSchema.of(UserItem.class, Builder.class, Builder::new, Builder::build, u -> TableLayout.user(u.id()))
@@ -43,6 +46,7 @@ record UserItem(String id, String email, String name, Integer age, String role, 
           .attribute(Long.class, Write.VERSION, UserItem::version, (b, v) -> b.version = v)
           .attribute(Boolean.class, EMAIL_VERIFIED, UserItem::emailVerified, (b, v) -> b.emailVerified = v)
           .attribute(Long.class, SESSION_EPOCH, UserItem::sessionEpoch, (b, v) -> b.sessionEpoch = v)
+          .attribute(String.class, DELETING, UserItem::deletingSince, (b, v) -> b.deletingSince = v)
           .build();
 
   /**
@@ -55,7 +59,7 @@ record UserItem(String id, String email, String name, Integer age, String role, 
   static UserItem of(User user, String passwordHash) {
     return new UserItem(user.id(), user.email(), user.name(), user.age(), user.role().wire(), passwordHash,
         Times.format(user.createdAt()), Times.format(user.updatedAt()), user.version(), user.emailVerified(),
-        user.sessionEpoch());
+        user.sessionEpoch(), null);
   }
 
   User toUser() {
@@ -75,16 +79,22 @@ record UserItem(String id, String email, String name, Integer age, String role, 
   }
 
   /**
-   * The profile as it is after a change (an age no longer given is removed), if the version is still the one read.
-   * A new address is not verified yet: {@code emailVerified} is written only then, so an update never undoes a
-   * verification that happened after its read.
+   * The profile as it is after a change (an age no longer given is removed), if the version is still the one read
+   * and the user is not being deleted (a change then would make the cascade's final, versioned delete fail and
+   * leave the user half-deleted). A new address is not verified yet: {@code emailVerified} is written only then, so
+   * an update never undoes a verification that happened after its read.
    */
   static Write update(User before, User after) {
     List<String> attributes = new ArrayList<>(PROFILE);
     if (!before.email().equals(after.email())) {
       attributes.add(EMAIL_VERIFIED);
     }
-    return Write.update(SCHEMA, of(after, null), attributes).whenVersion(before.version());
+    return Write.update(SCHEMA, of(after, null), attributes).when("#" + Write.VERSION + " = :expected AND "
+        + "attribute_not_exists(" + DELETING + ")", Values.of().n(":expected", before.version()));
+  }
+
+  boolean deleting() {
+    return deletingSince != null;
   }
 
   /**
@@ -94,7 +104,7 @@ record UserItem(String id, String email, String name, Integer age, String role, 
    */
   static Write markDeleting(User user, Instant at) {
     return Write.update(TableLayout.user(user.id()))
-        .set(Values.of().s("deleting", Times.format(at)).list("latestPostIds", List.of()))
+        .set(Values.of().s(DELETING, Times.format(at)).list("latestPostIds", List.of()))
         .add(SESSION_EPOCH, 1)
         .whenVersion(user.version());
   }
@@ -153,10 +163,11 @@ record UserItem(String id, String email, String name, Integer age, String role, 
     private Long version;
     private Boolean emailVerified;
     private Long sessionEpoch;
+    private String deletingSince;
 
     UserItem build() {
       return new UserItem(id, email, name, age, role, passwordHash, createdAt, updatedAt, version, emailVerified,
-          sessionEpoch);
+          sessionEpoch, deletingSince);
     }
   }
 }
