@@ -146,4 +146,27 @@ class TemplateTest {
   void secretsGenerateValuesOfTheirDeclaredLength() {
     assertThat(template.secrets()).contains(new SecretDef("CursorKeySecret", 64));
   }
+
+  /**
+   * Every function logs to a group of its own with a retention (else Lambda creates one that keeps logs forever)
+   * and has an alarm on its errors and throttles: a function added later gets them too, or this fails.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyFunctionHasItsOwnLogGroupWithARetentionAndAFailureAlarm() throws java.io.IOException {
+    Map<String, Object> resources;
+    try (var in = java.nio.file.Files.newBufferedReader(template.projectDir().resolve("template.yaml"))) {
+      resources = (Map<String, Object>) ((Map<String, Object>) new org.yaml.snakeyaml.Yaml(new CfnYaml.Constructor())
+          .load(in)).get("Resources");
+    }
+    assertThat(template.functionIds()).isNotEmpty().allSatisfy(id -> {
+      Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resources.get(id)).get("Properties");
+      assertThat(properties.get("LoggingConfig")).as(id).isEqualTo(Map.of("LogGroup", Map.of("Ref", id + "Logs")));
+      assertThat(template.typeOf(id + "Logs")).as(id).isEqualTo("AWS::Logs::LogGroup");
+      assertThat((Map<String, Object>) ((Map<String, Object>) resources.get(id + "Logs")).get("Properties"))
+          .as(id).containsKey("RetentionInDays");
+      assertThat(template.typeOf(id + "FailureAlarm")).as(id).isEqualTo("AWS::CloudWatch::Alarm");
+      assertThat(resources.get(id + "FailureAlarm").toString()).as(id).contains("{Ref=" + id + "}");
+    });
+  }
 }
