@@ -16,6 +16,12 @@ import javax.inject.Singleton;
 interface TestAuthComponent extends AuthComponent {
   UserRepository repository();
 
+  dev.blog.core.store.Store store();
+
+  dev.blog.core.config.Settings settings();
+
+  software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo();
+
   static TestAuthComponent create() {
     TestStore.Table table = TestStore.freshTable();
     return DaggerTestAuthComponent.builder().localModule(table.module(
