@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * Paths the other system tests do not take, taken with the local stack's IAM check on, so that the grants of
  * template.yaml they need are proven too: a second page of posts (the cursor key), GraphQL's users with their
  * posts (BatchGetItem) and its post listing (the index and the cursor key), and an author's published posts
- * unpublished and deleted from a full latest-posts list (the list refilled from the author's index). Each answers as
- * it would in AWS.
+ * unpublished and deleted from a full latest-posts list (the list refilled from the author's index), and a user created
+ * through GraphQL (the verification email through the outbox). Each answers as it would in AWS.
  */
 class PoliciesOnLessTravelledPathsTest {
   private final Api api = LocalStackFixture.api();
@@ -62,6 +62,18 @@ class PoliciesOnLessTravelledPathsTest {
   }
 
   @Test
+  void aUserCreatedThroughGraphQlGetsTheCodeThatVerifiesTheirAddress() throws InterruptedException {
+    String email = "graphql-" + java.util.UUID.randomUUID() + "@example.com";
+    JsonNode created = graphql(admin, "mutation { createUser(input: {email: \"" + email
+        + "\", name: \"Through GraphQL\", password: \"password-123\"}) { id emailVerified } }");
+    assertThat(created.at("/data/createUser/emailVerified").asBoolean()).isFalse();
+    String code = new Mailbox(api).code(email, "Confirm your email address", 1);
+    Api.Answer verified = api.send("POST", "/auth/verify-email", null,
+        "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}");
+    assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+  }
+
+  @Test
   void unpublishingAndDeletingFromAFullLatestPostsListRefillItFromTheIndex() {
     // The author's latest-posts list holds the newest LATEST_KEPT published posts; taking one out of a full list
     // refills the freed place with the next older one, a Query of the author's index (UpdatePost, DeletePost).
@@ -81,7 +93,7 @@ class PoliciesOnLessTravelledPathsTest {
     }
     Api.Answer listed = api.get("/posts?authorId=" + authorId + "&published=true&limit=" + kept, author);
     assertThat(listed.json().get("data").findValuesAsText("title")).containsExactlyElementsOf(expected);
-    JsonNode fromTheList = graphql(admin, "{ users(limit: 100) { items { id posts(limit: " + kept + ") { items { title } } } } }");
+    JsonNode fromTheList = graphql(admin, "{ users(limit: 10) { items { id posts(limit: " + kept + ") { items { title } } } } }");
     JsonNode mine = null;
     for (JsonNode user : fromTheList.at("/data/users/items")) {
       if (user.get("id").asText().equals(authorId)) {
