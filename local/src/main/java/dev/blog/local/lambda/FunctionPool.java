@@ -119,7 +119,7 @@ public final class FunctionPool implements AutoCloseable {
     return FunctionInstance.start(name, command, environment, log);
   }
 
-  /** The runtime interface client and its libraries, which the java21 managed runtime provides in AWS. */
+  /** The runtime interface client and its libraries, which the java25 managed runtime provides in AWS. */
   private static String runtimeClasspath() {
     List<String> entries = new ArrayList<>();
     for (String className : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
