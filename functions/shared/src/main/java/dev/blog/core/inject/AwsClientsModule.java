@@ -5,7 +5,8 @@ import dagger.Provides;
 import dev.blog.core.config.Settings;
 import dev.blog.core.snapstart.DynamoDbPriming;
 import dev.blog.core.snapstart.Priming;
-import dev.blog.core.snapstart.PrimingInterceptor;
+import dev.blog.core.snapstart.PrimingCredentials;
+import dev.blog.core.snapstart.PrimingHttpClient;
 import dev.blog.core.store.SecretSource;
 import dev.blog.core.store.internal.SecretsManagerSource;
 import javax.inject.Singleton;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * AWS SDK clients, configured explicitly so that nothing is discovered at cold start: region from
  * AWS_REGION, one credentials provider, the URLConnection HTTP client (no classpath scan for Apache or
  * Netty). Endpoints follow the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which is how
- * the local stack points the same code at DynamoDB Local.
+ * the local stack points the same code at DynamoDB Local. Both the credentials and the HTTP client are
+ * wrapped for SnapStart priming ({@link PrimingCredentials}, {@link PrimingHttpClient}): in a priming run a
+ * request is signed with fake credentials and answered at the socket, never sent; otherwise they are the
+ * plain provider and client.
  * See https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html
  */
 @Module
@@ -33,11 +37,10 @@ public final class AwsClientsModule {
   static DynamoDbClient dynamoDb(Settings settings, Priming priming) {
     DynamoDbClient client = DynamoDbClient.builder()
         .region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .overrideConfiguration(o -> o.addExecutionInterceptor(new PrimingInterceptor()))
+        .credentialsProvider(PrimingCredentials.around(credentials(settings)))
+        .httpClient(PrimingHttpClient.around(UrlConnectionHttpClient.builder().build()))
         .build();
-    // SnapStart: the snapshot holds a client that has run its request path once, without a request.
+    // SnapStart: the snapshot holds a client that has run its request and response path, without a request.
     priming.register("dynamodb", () -> DynamoDbPriming.prime(client, settings::tableName));
     return client;
   }
@@ -45,10 +48,11 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static SecretSource secrets(Settings settings) {
+    // No priming answer for Secrets Manager: a secret asked for in a priming run is refused, never fetched.
     return new SecretsManagerSource(() -> SecretsManagerClient.builder()
         .region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings))
-        .httpClient(UrlConnectionHttpClient.builder().build())
+        .credentialsProvider(PrimingCredentials.around(credentials(settings)))
+        .httpClient(PrimingHttpClient.around(UrlConnectionHttpClient.builder().build()))
         .build());
   }
 

@@ -1,0 +1,116 @@
+package dev.blog.core.snapstart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
+/**
+ * What DynamoDB would answer a priming request, made up from the request: a read finds one item, a write
+ * succeeds. The item has every attribute of a user, a post, an audit entry, an email reservation, the user
+ * counter and login attempts (README, "Data design"), so whichever static table schema reads it maps it, and
+ * the service goes on as with a real item: the success path of every route runs, including the SDK's
+ * unmarshalling and the handler's response mapping. Keep it in step with the stored items; each function's
+ * priming test fails when a route no longer reaches its success status.
+ */
+final class DynamoDbAnswers {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String AT = "2026-01-01T00:00:00.000Z";
+  /** Argon2id (the PasswordHasher's parameters) of a random password nobody knows: verifying it costs what a login costs. */
+  private static final String PASSWORD_HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$A39GbpXOrV30UB6pDvYSOg$fHp4LyuZzyMHbUt3lTpP9tb8w6YSkPhxyaMIoMcBzVk";
+
+  private DynamoDbAnswers() {}
+
+  /** The JSON body of DynamoDB's answer to {@code operation} (GetItem, Query, ...) with this request body. */
+  static byte[] answer(String operation, JsonNode request) {
+    ObjectNode answer = JSON.createObjectNode();
+    switch (operation) {
+      case "GetItem" -> answer.set("Item", item(request.path("Key")));
+      case "Query", "Scan" -> {
+        answer.putArray("Items").add(item(null));
+        answer.put("Count", 1).put("ScannedCount", 1);
+      }
+      case "BatchGetItem" -> {
+        ObjectNode responses = answer.putObject("Responses");
+        request.path("RequestItems").properties().forEach(table -> {
+          ArrayNode items = responses.putArray(table.getKey());
+          table.getValue().path("Keys").forEach(key -> items.add(item(key)));
+        });
+        answer.putObject("UnprocessedKeys");
+      }
+      case "TransactGetItems" -> {
+        ArrayNode responses = answer.putArray("Responses");
+        request.path("TransactItems").forEach(get -> responses.addObject().set("Item", item(get.path("Get").path("Key"))));
+      }
+      case "UpdateItem", "PutItem", "DeleteItem" -> {
+        String returned = request.path("ReturnValues").asText("NONE");
+        if (!returned.equals("NONE")) {
+          answer.set("Attributes", item(request.path("Key").isMissingNode() ? request.path("Item") : request.path("Key")));
+        }
+      }
+      case "BatchWriteItem" -> answer.putObject("UnprocessedItems");
+      default -> { } // TransactWriteItems and the rest: success is an empty object
+    }
+    try {
+      return JSON.writeValueAsBytes(answer);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One item with every stored attribute; its key and id follow the requested key, when there is one. */
+  private static ObjectNode item(JsonNode key) {
+    String pk = key == null ? "PRIMING#" + PrimingData.LISTED_ID : key.path("pk").path("S").asText("PRIMING");
+    String sk = key == null ? "PRIMING" : key.path("sk").path("S").asText("PRIMING");
+    String suffix = pk.substring(pk.indexOf('#') + 1);
+    ObjectNode item = JSON.createObjectNode();
+    s(item, "pk", pk);
+    s(item, "sk", sk);
+    s(item, "id", isUuid(suffix) ? suffix : PrimingData.LISTED_ID);
+    // a user; its email reservation and the counter
+    s(item, "email", PrimingData.EMAIL);
+    s(item, "name", "Priming");
+    s(item, "role", "user");
+    s(item, "passwordHash", PASSWORD_HASH);
+    s(item, "userId", PrimingData.USER_ID);
+    n(item, "count", 1);
+    n(item, "postCount", 0);
+    n(item, "publishedPosts", 0);
+    item.putObject("latestPostIds").putArray("L");
+    // a post
+    s(item, "authorId", PrimingData.CALLER_ID);
+    s(item, "title", "Priming");
+    s(item, "content", "Priming the request path.");
+    item.putObject("published").put("BOOL", true);
+    // an audit entry
+    s(item, "actorId", PrimingData.CALLER_ID);
+    s(item, "action", "user.created");
+    s(item, "targetType", "user");
+    s(item, "targetId", PrimingData.USER_ID);
+    s(item, "at", AT);
+    // login attempts: one failure, not locked
+    n(item, "failures", 1);
+    s(item, "createdAt", AT);
+    s(item, "updatedAt", AT);
+    n(item, "version", 1);
+    return item;
+  }
+
+  private static boolean isUuid(String value) {
+    try {
+      return value.length() == 36 && UUID.fromString(value).toString().equals(value);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void s(ObjectNode item, String name, String value) {
+    item.putObject(name).put("S", value);
+  }
+
+  private static void n(ObjectNode item, String name, long value) {
+    item.putObject(name).put("N", Long.toString(value));
+  }
+}
