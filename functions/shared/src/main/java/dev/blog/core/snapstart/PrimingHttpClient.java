@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.zip.CRC32;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -82,9 +83,13 @@ public final class PrimingHttpClient implements SdkHttpClient {
     }
     probe(request);
     byte[] body = DynamoDbAnswers.answer(target.substring(DYNAMODB_TARGET.length()), requestBody(request));
+    CRC32 crc = new CRC32();
+    crc.update(body);
+    // DynamoDB's headers, the CRC32 too: the SDK checks the body against it, as it will on the first real answer.
     SdkHttpResponse response = SdkHttpResponse.builder().statusCode(200)
         .putHeader("Content-Type", "application/x-amz-json-1.0")
         .putHeader("Content-Length", Integer.toString(body.length))
+        .putHeader("x-amz-crc32", Long.toString(crc.getValue()))
         .putHeader("x-amzn-RequestId", "priming")
         .build();
     return HttpExecuteResponse.builder().response(response)
