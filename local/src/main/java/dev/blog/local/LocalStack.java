@@ -110,6 +110,8 @@ public final class LocalStack implements AutoCloseable {
           "POST /_local/trigger/", path -> stack.trigger(path.substring("/_local/trigger/".length())).payload());
       stack.gateway = HttpApiGateway.start(options.apiPort(), template, servers.names(), stack.functions.all(),
           localRoutes, options.log());
+      // Serving already; the jars' AOT caches, where missing, are trained behind it (later cold starts use them).
+      stack.functions.trainAotCaches();
       return stack;
     } catch (RuntimeException e) {
       stack.close();
