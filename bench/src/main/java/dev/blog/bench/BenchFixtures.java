@@ -183,26 +183,6 @@ final class BenchFixtures implements AutoCloseable {
     items.add(Map.of("pk", s("EMAIL#" + email), "sk", s("EMAIL"), "userId", s(id), "email", s(email)));
   }
 
-  /**
-   * The store's own latency: {@code calls} strongly consistent GetItems of the seeded user from this JVM,
-   * after as many unmeasured ones. Warm figures of functions that call DynamoDB include this round trip,
-   * which against DynamoDB Local is not what it is against DynamoDB.
-   */
-  long[] getItemNanos(String tableName, int calls) {
-    Map<String, AttributeValue> key = Map.of("pk", s("USER#" + USER_ID), "sk", s("USER"));
-    long[] nanos = new long[calls];
-    try (DynamoDbClient client = LocalDynamo.client(dynamo.endpoint())) {
-      for (int i = -calls; i < calls; i++) {
-        long t0 = System.nanoTime();
-        client.getItem(r -> r.tableName(tableName).key(key).consistentRead(true));
-        if (i >= 0) {
-          nanos[i] = System.nanoTime() - t0;
-        }
-      }
-    }
-    return nanos;
-  }
-
   /** dev.blog.core.security.PasswordHasher#hash from the function's jar, in a class loader of its own. */
   private static String passwordHash(Path functionJar, String password) {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {functionJar.toUri().toURL()},

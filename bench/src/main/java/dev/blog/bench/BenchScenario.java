@@ -26,6 +26,13 @@ import java.util.function.Consumer;
 record BenchScenario(String functionId, String eventJson, Set<String> expected, String note, int maxWarmCalls) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ARGON2_WARM_CALLS = 100;
+  /** The functions whose request makes exactly one store read (a GetItem): their overhead is warm minus store. */
+  private static final Set<String> SINGLE_READ = Set.of("GetMeFunction", "GetUserFunction", "GetPostFunction");
+
+  /** Whether the request makes exactly one store read and nothing else: warm minus store is the function's own cost. */
+  boolean singleRead() {
+    return SINGLE_READ.contains(functionId);
+  }
 
   /** The scenario of a function, or empty when events/ has no sample for it. */
   static Optional<BenchScenario> of(String functionId, Path projectDir, BenchFixtures fixtures, Map<String, String> env) {

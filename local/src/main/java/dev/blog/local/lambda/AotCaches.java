@@ -13,9 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +67,7 @@ public final class AotCaches implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private volatile FunctionInstance training;
+  private volatile AotTraining training;
 
   public AotCaches(Path dir, Map<Path, Jar> jars, boolean enabled, Consumer<String> log) {
     this.dir = dir;
@@ -148,66 +146,22 @@ public final class AotCaches implements AutoCloseable {
       Files.move(copy, key.jarCopy(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
     Jar what = jars.get(jar);
-    FunctionDef first = what.functions().get(0);
     // unique to this JVM: a ./dev invoke may train the same jar as the ./dev start beside it
     Path output = dir.resolve(key.cache().getFileName() + ".training-" + ProcessHandle.current().pid());
-    Files.deleteIfExists(output);
-    List<Path> classpath = List.of(key.jarCopy(), trainerJar());
-    List<String> command = new ArrayList<>(niceIfAvailable());
-    command.add(LambdaRuntime.java().toString());
-    List<String> flags = new ArrayList<>(LambdaRuntime.jvmFlags(first, what.environment(), LambdaRuntime.Start.ON_DEMAND, null));
-    flags.remove("-Xshare:auto"); // the training run records a cache instead
-    flags.add("-XX:AOTCacheOutput=" + output);
-    command.addAll(flags);
-    command.addAll(LambdaRuntime.nativeFlags());
-    command.addAll(List.of("-cp", LambdaRuntime.classpath(classpath), LambdaRuntime.MAIN, TrainingHandler.class.getName()));
-    Map<String, String> env = new LinkedHashMap<>(what.environment());
-    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-    env.put(TrainingHandler.HANDLERS, String.join(",", what.functions().stream().map(FunctionDef::handler).toList()));
     long began = System.nanoTime();
-    Path trainingLog = dir.resolve(base(jar) + ".training.log");
-    Files.deleteIfExists(trainingLog);
     log.accept("[aot] training the AOT cache of " + jar.getFileName() + " (once per build of it, in the background)");
-    FunctionInstance instance = FunctionInstance.start("aot-training-" + base(jar) + "#1", command, env,
-        line -> append(trainingLog, line));
-    training = instance;
+    AotTraining run = new AotTraining(what.functions(), what.environment(), List.of(key.jarCopy(), trainerJar()),
+        dir.resolve(base(jar) + ".training.log"));
+    training = run;
     try {
-      InvocationResult result = instance.invoke("{}", (int) TRAINING_LIMIT_SECONDS, TRAINING_LIMIT_SECONDS);
-      if (!result.succeeded()) {
-        throw new IllegalStateException("the training run failed: " + result.payload() + " (see " + trainingLog + ")");
-      }
+      run.record(output, TRAINING_LIMIT_SECONDS);
     } finally {
-      instance.stop(TRAINING_LIMIT_SECONDS); // the JVM writes the cache as it exits
       training = null;
-    }
-    if (!Files.isRegularFile(output) || !usable(output, first, what.environment(), classpath)) {
-      Files.deleteIfExists(output);
-      throw new IllegalStateException("the training run wrote no usable cache (see " + trainingLog + ")");
     }
     Files.move(output, key.cache(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     deleteOthers(jar, key);
     log.accept(String.format(java.util.Locale.ROOT, "[aot] %s: cache trained in %.0f s (%.0f MB, handlers: %d)",
         jar.getFileName(), (System.nanoTime() - began) / 1e9, Files.size(key.cache()) / 1e6, what.functions().size()));
-  }
-
-  /**
-   * A JVM that must use the cache (-XX:AOTMode=on) starts with it: same JDK, same class path, same flags and
-   * module options. (One that may ignore it would say so only in a warning, and run without any archive.)
-   */
-  private static boolean usable(Path cache, FunctionDef function, Map<String, String> env, List<Path> classpath)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(LambdaRuntime.java().toString()));
-    command.addAll(LambdaRuntime.jvmFlags(function, env, LambdaRuntime.Start.ON_DEMAND, cache));
-    command.addAll(LambdaRuntime.nativeFlags()); // module options too must be the training's
-    command.addAll(List.of("-XX:AOTMode=on", "-cp", LambdaRuntime.classpath(classpath), "-version"));
-    ProcessBuilder check = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    check.environment().clear();
-    check.environment().put("PATH", env.getOrDefault("PATH", "/usr/bin:/bin"));
-    if (env.containsKey("JAVA_TOOL_OPTIONS")) {
-      check.environment().put("JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS"));
-    }
-    Process process = check.start();
-    return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
   }
 
   private void deleteOthers(Path jar, Key current) throws IOException {
@@ -273,25 +227,6 @@ public final class AotCaches implements AutoCloseable {
     }
   }
 
-  private static void append(Path file, String line) {
-    try {
-      Files.writeString(file, line + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      // the training's log is for reading after a failure; losing a line of it breaks nothing
-    }
-  }
-
-  /** {@code nice}, when the machine has it: a training must not slow the requests the stack is serving. */
-  private static List<String> niceIfAvailable() {
-    for (String candidate : List.of("/usr/bin/nice", "/bin/nice")) {
-      if (Files.isExecutable(Path.of(candidate))) {
-        return List.of(candidate, "-n", "10");
-      }
-    }
-    return List.of();
-  }
-
   private static String base(Path jar) {
     String name = jar.getFileName().toString();
     return name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
@@ -346,9 +281,9 @@ public final class AotCaches implements AutoCloseable {
   @Override
   public void close() {
     trainer.shutdownNow();
-    FunctionInstance running = training;
+    AotTraining running = training;
     if (running != null) {
-      running.close();
+      running.kill();
     }
   }
 }
