@@ -30,13 +30,6 @@ import org.crac.Resource;
  * whole. Tests build handlers without registering anything, and prime them through an instance of their own.
  */
 public final class Priming implements Resource {
-  /**
-   * How many times each warm-up runs. The first run loads and links; the following ones run the same code
-   * again, so that the interpreter's profile of the request path and the JIT's first compilations are in
-   * the snapshot too (BENCHMARKS.md measures the first request after the hooks).
-   */
-  static final int ROUNDS = 1;
-
   /** The open priming run of the current thread: bound by {@link #runAll} only, and only around a warm-up. */
   private static final ScopedValue<PrimingRun> RUN = ScopedValue.newInstance();
 
@@ -78,23 +71,21 @@ public final class Priming implements Resource {
   }
 
   /**
-   * Runs every registered warm-up now, in order, {@link #ROUNDS} times, each in a priming scope of its own,
-   * as the checkpoint does; tests prove what each reached and that it sent and changed nothing.
+   * Runs every registered warm-up now, in order, each once in a priming scope of its own, as the checkpoint
+   * does; tests prove what each reached and that it sent and changed nothing.
    */
   public PrimingReport runAll() {
     Map<String, PrimingReport.Outcome> outcomes = new LinkedHashMap<>();
-    for (int round = 0; round < ROUNDS; round++) {
-      for (Registered registered : warmups) {
-        PrimingRun run = new PrimingRun();
-        String reached;
-        try {
-          reached = ScopedValue.where(RUN, run).call(registered.warmup()::run);
-        } catch (RuntimeException e) {
-          // A warm-up that fails only leaves a colder snapshot: never fail the checkpoint for it.
-          reached = "failed: " + e.getClass().getSimpleName();
-        }
-        outcomes.put(registered.name(), new PrimingReport.Outcome(reached, run.answered(), run.refused()));
+    for (Registered registered : warmups) {
+      PrimingRun run = new PrimingRun();
+      String reached;
+      try {
+        reached = ScopedValue.where(RUN, run).call(registered.warmup()::run);
+      } catch (RuntimeException e) {
+        // A warm-up that fails only leaves a colder snapshot: never fail the checkpoint for it.
+        reached = "failed: " + e.getClass().getSimpleName();
       }
+      outcomes.put(registered.name(), new PrimingReport.Outcome(reached, run.answered(), run.refused()));
     }
     return new PrimingReport(outcomes);
   }
