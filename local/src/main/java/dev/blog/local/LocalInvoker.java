@@ -1,5 +1,6 @@
 package dev.blog.local;
 
+import dev.blog.local.demo.DemoData;
 import dev.blog.local.lambda.InvocationResult;
 import dev.blog.local.services.LocalServers;
 import dev.blog.local.template.Template;
@@ -39,6 +40,8 @@ public final class LocalInvoker {
             }
           }
         })) {
+      // The items the sample events name, where they are absent (README, "Sample events").
+      DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE));
       InvocationResult result = functions.get(logicalId).invoke(event);
       synchronized (logs) {
         answered.accept(new InvocationOutcome(result, List.copyOf(logs)));

@@ -1,5 +1,7 @@
 package dev.blog.local;
 
+import dev.blog.local.demo.DemoData;
+import dev.blog.local.logging.LocalJson;
 import dev.blog.local.events.LocalSchedules;
 import dev.blog.local.events.SqsEventSource;
 import dev.blog.local.events.StreamEventSource;
@@ -32,39 +34,51 @@ import java.util.function.Consumer;
  * start one in their JVM. ({@code ./dev invoke} attaches to a running one instead: {@link LocalInvoker}.)
  */
 public final class LocalStack implements AutoCloseable {
+  /** The table the demo dataset goes into. */
+  static final String DEMO_TABLE = "AppTable";
+
   /** How to run the stack. */
   public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
-      String adminEmail, String adminPassword, int maxInstancesPerFunction, Consumer<String> log) {
+      String adminEmail, String adminPassword, int maxInstancesPerFunction, Consumer<String> log, boolean demoData) {
 
-    /** What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment. */
+    /**
+     * What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment, and the
+     * demo dataset that the sample events in events/ name ({@link DemoData}).
+     */
     public static Options defaults(Path projectDir) {
       return new Options(projectDir, 3000, 8000, 9324, 2525, false, System.getenv("ADMIN_EMAIL"),
           System.getenv("ADMIN_PASSWORD"), 2, line -> {
             synchronized (System.out) {
               System.out.println(line);
             }
-          });
+          }, true);
     }
 
     /** Free ports, nothing kept, logs in target/local-stack.log of the calling module. */
     public static Options forTests(Path projectDir) {
       Path logFile = Path.of("target", "local-stack.log").toAbsolutePath();
-      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, line -> appendLine(logFile, line));
+      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, line -> appendLine(logFile, line), false);
     }
 
     public Options withAdmin(String email, String password) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, email, password,
-          maxInstancesPerFunction, log);
+          maxInstancesPerFunction, log, demoData);
     }
 
     public Options withInMemory(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, value, adminEmail, adminPassword,
-          maxInstancesPerFunction, log);
+          maxInstancesPerFunction, log, demoData);
     }
 
     public Options withApiPort(int port) {
       return new Options(projectDir, port, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, log);
+          maxInstancesPerFunction, log, demoData);
+    }
+
+    /** With or without the demo dataset of the sample events. */
+    public Options withDemoData(boolean value) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, log, value);
     }
 
     LocalServers.Ports serverPorts() {
@@ -102,6 +116,9 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
     try {
+      if (options.demoData()) {
+        stack.loadDemoData(options.log());
+      }
       if (options.adminEmail() != null && options.adminPassword() != null) {
         FirstAdmin.create(stack.functions, options.adminEmail(), options.adminPassword(), options.log());
       }
@@ -116,6 +133,13 @@ public final class LocalStack implements AutoCloseable {
     } catch (RuntimeException e) {
       stack.close();
       throw e;
+    }
+  }
+
+  private void loadDemoData(Consumer<String> log) {
+    int written = DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(DEMO_TABLE));
+    if (written > 0) {
+      log.accept(LocalJson.line("demo data", "loaded the items the sample events in events/ name", "items", written));
     }
   }
 
@@ -143,6 +167,11 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalArgumentException(logicalId + " is not a scheduled function of template.yaml");
     }
     return LocalSchedules.fire(functions.get(logicalId), Instant.now());
+  }
+
+  /** Runs one function on one event, as {@code ./dev invoke} does against this stack. */
+  public InvocationResult invoke(String logicalId, String event) throws InterruptedException {
+    return functions.get(logicalId).invoke(event);
   }
 
   /** The emails the SMTP catcher holds, as {@code GET /_local/emails} shows them. */

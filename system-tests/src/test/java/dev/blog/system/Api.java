@@ -99,4 +99,16 @@ final class Api {
     }
     return login(email, "password-123");
   }
+
+  /** The cast of a role test: the admin, a new moderator, a new user (with their id), and another new user. */
+  record Cast(String admin, String moderator, String user, String userId, String other) {}
+
+  /** Logs the first admin in and makes a fresh moderator and two fresh users. */
+  Cast cast() {
+    String admin = login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
+    String moderator = newAccount("moderator", admin);
+    String user = newAccount("user", admin);
+    String userId = get("/me", user).json().get("id").asText();
+    return new Cast(admin, moderator, user, userId, newAccount("user", admin));
+  }
 }

@@ -20,17 +20,14 @@ class PostsThroughTheGatewayTest {
   private String authorId;
   private String other;
 
-  private String newAccount(String role) {
-    return api.newAccount(role, admin);
-  }
-
   @BeforeEach
   void accounts() {
-    admin = api.login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
-    moderator = newAccount("moderator");
-    author = newAccount("user");
-    authorId = api.get("/me", author).json().get("id").asText();
-    other = newAccount("user");
+    Api.Cast cast = api.cast();
+    admin = cast.admin();
+    moderator = cast.moderator();
+    author = cast.user();
+    authorId = cast.userId();
+    other = cast.other();
   }
 
   private JsonNode write(String title, boolean published) {

@@ -16,17 +16,14 @@ class UsersRoleMatrixTest {
   private String other;
   private String userId;
 
-  private String newAccount(String role) {
-    return api.newAccount(role, admin);
-  }
-
   @BeforeEach
   void accounts() {
-    admin = api.login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
-    moderator = newAccount("moderator");
-    user = newAccount("user");
-    other = newAccount("user");
-    userId = api.get("/me", user).json().get("id").asText();
+    Api.Cast cast = api.cast();
+    admin = cast.admin();
+    moderator = cast.moderator();
+    user = cast.user();
+    userId = cast.userId();
+    other = cast.other();
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.blog.core.store.Store;
 import dev.blog.core.user.UserRepository;
 import java.time.Clock;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Tokens and login. */
 @Module
@@ -32,8 +31,8 @@ public final class AuthModule {
 
   @Provides
   @Singleton
-  static LoginAttempts loginAttempts(DynamoDbClient dynamo, Store store) {
-    return new LoginAttempts(dynamo, store);
+  static LoginAttempts loginAttempts(Store store) {
+    return new LoginAttempts(store);
   }
 
   @Provides

@@ -9,6 +9,7 @@ import dev.blog.core.error.DomainException;
 import dev.blog.core.json.Json;
 import dev.blog.core.logging.LogLine;
 import dev.blog.core.mail.EmailMessage;
+import dev.blog.jobs.internal.IdempotencyStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

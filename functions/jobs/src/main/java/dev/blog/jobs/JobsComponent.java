@@ -9,6 +9,7 @@ import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;
 import dev.blog.core.inject.StoreModule;
 import dev.blog.core.user.UserRepository;
+import dev.blog.jobs.internal.IdempotencyStore;
 import java.time.Clock;
 import javax.inject.Singleton;
 

@@ -2,19 +2,21 @@ package dev.blog.jobs;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.blog.core.audit.AuditRepository;
 import dev.blog.core.config.Settings;
 import dev.blog.core.json.Json;
 import dev.blog.core.inject.AwsClientsModule;
+import dev.blog.core.store.Store;
 import dev.blog.jobs.sending.EmailSender;
 import dev.blog.jobs.sending.internal.SesEmailSender;
 import dev.blog.jobs.sending.internal.SmtpEmailSender;
+import dev.blog.jobs.internal.IdempotencyStore;
 import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -64,14 +66,14 @@ public final class JobsModule {
 
   @Provides
   @Singleton
-  static IdempotencyStore idempotency(DynamoDbClient dynamo, Settings settings, Clock clock) {
-    return new IdempotencyStore(dynamo, settings.tableName(), clock, Duration.ofSeconds(settings.functionTimeoutSeconds()));
+  static IdempotencyStore idempotency(Store store, Settings settings, Clock clock) {
+    return new IdempotencyStore(store, clock, Duration.ofSeconds(settings.functionTimeoutSeconds()));
   }
 
   @Provides
   @Singleton
-  static ActivityCounter activity(DynamoDbClient dynamo, Settings settings) {
-    return new ActivityCounter(dynamo, settings.tableName());
+  static ActivityCounter activity(AuditRepository audit) {
+    return new ActivityCounter(audit);
   }
 
   @Provides

@@ -8,11 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.blog.core.json.Json;
 import dev.blog.core.logging.LogLine;
 import dev.blog.core.mail.EmailMessage;
-import dev.blog.core.mail.OutboxItem;
+import dev.blog.core.outbox.Outbox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outbox relay: the table's stream (filtered to new outbox items) triggers it, and it puts each email
@@ -43,9 +44,7 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
     List<String> sequenceNumbers = new ArrayList<>();
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
       Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-      // The event source mapping's filter passes only new outbox items; anything else is not ours to relay.
-      if (!"INSERT".equals(record.getEventName()) || image == null || image.get("sk") == null
-          || !OutboxItem.SK.equals(image.get("sk").getS())) {
+      if (!"INSERT".equals(record.getEventName()) || image == null) {
         continue;
       }
       Map<String, String> strings = new HashMap<>();
@@ -54,7 +53,12 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
           strings.put(name, value.getS());
         }
       });
-      emails.add(OutboxItem.fromItem(strings));
+      // The event source mapping's filter passes only new outbox items; anything else is not ours to relay.
+      Optional<EmailMessage> email = Outbox.emailIn(strings);
+      if (email.isEmpty()) {
+        continue;
+      }
+      emails.add(email.get());
       sequenceNumbers.add(record.getDynamodb().getSequenceNumber());
     }
     List<Integer> failed = queue.enqueue(emails);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.blog.core.audit.AuditEntry;
-import dev.blog.core.audit.AuditItem;
+import dev.blog.core.audit.internal.DynamoAuditRepository;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Ids;
@@ -30,8 +30,8 @@ class DailySummaryHandlerTest {
   private final JobsFixture f = new JobsFixture();
   private final TestCoreComponent core = TestCoreComponent.on(f.table);
   private final UserRepository users = core.repository();
-  private final DailySummaryHandler summary = new DailySummaryHandler(new ActivityCounter(f.dynamo, f.table.name()), users,
-      f.queue(), Clock.fixed(MIDNIGHT, ZoneOffset.UTC), f.json);
+  private final DailySummaryHandler summary = new DailySummaryHandler(
+      new ActivityCounter(new DynamoAuditRepository(f.store())), users, f.queue(), Clock.fixed(MIDNIGHT, ZoneOffset.UTC), f.json);
 
   @AfterEach
   void close() {
@@ -48,8 +48,8 @@ class DailySummaryHandlerTest {
 
   private void audit(String action, String targetType, Instant at) {
     Ids ids = new Ids(Clock.fixed(at, ZoneOffset.UTC));
-    f.dynamo.putItem(r -> r.tableName(f.table.name())
-        .item(AuditItem.toItem(new AuditEntry(ids.next(), "someone", action, targetType, ids.next(), at))));
+    f.store().apply(DynamoAuditRepository.record(
+        new AuditEntry(ids.next(), "someone", action, targetType, ids.next(), at)));
   }
 
   private Map<String, Object> run() {

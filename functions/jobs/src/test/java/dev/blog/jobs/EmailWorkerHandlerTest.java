@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.testing.TestContext;
+import dev.blog.jobs.internal.IdempotencyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,9 +5,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.blog.core.json.Json;
 import dev.blog.core.mail.EmailMessage;
+import dev.blog.core.inject.StoreModule;
+import dev.blog.core.store.Store;
 import dev.blog.core.testing.LocalModule;
 import dev.blog.core.testing.TestStore;
 import dev.blog.jobs.sending.internal.SmtpEmailSender;
+import dev.blog.jobs.internal.IdempotencyStore;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
@@ -88,8 +91,12 @@ final class JobsFixture implements AutoCloseable {
     return new EmailQueue(sqs, json, queueUrl, deadLetterUrl);
   }
 
+  Store store() {
+    return new Store(dynamo, StoreModule.enhanced(dynamo), table.name());
+  }
+
   IdempotencyStore idempotency(Clock clock, Duration lock) {
-    return new IdempotencyStore(dynamo, table.name(), clock, lock);
+    return new IdempotencyStore(store(), clock, lock);
   }
 
   EmailWorkerHandler worker() {

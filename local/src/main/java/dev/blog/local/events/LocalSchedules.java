@@ -1,5 +1,6 @@
 package dev.blog.local.events;
 
+import dev.blog.local.logging.LocalJson;
 import dev.blog.local.lambda.FunctionPool;
 import dev.blog.local.lambda.InvocationResult;
 import dev.blog.local.template.EventSource;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +46,7 @@ public final class LocalSchedules implements AutoCloseable {
       FunctionPool function = functions.get(source.functionId());
       Optional<Instant> next = next(expression, Instant.now());
       if (next.isEmpty()) {
-        log.accept("[" + source.functionId() + "] schedule " + expression + " is not run locally; use ./dev trigger");
+        log.accept(LocalJson.line(source.functionId(), "schedule not run locally; use ./dev trigger", "schedule", expression));
         continue;
       }
       arm(function, expression, next.get());
@@ -54,17 +56,24 @@ public final class LocalSchedules implements AutoCloseable {
   private void arm(FunctionPool function, String expression, Instant at) {
     timer.schedule(() -> {
       InvocationResult result = fire(function, at);
-      log.accept("[" + function.logicalId() + "] scheduled run for " + at + ": " + result.payload());
+      log.accept(LocalJson.line(function.logicalId(), "scheduled run", "at", at.toString(), "result", result.payload()));
       next(expression, at.plusSeconds(1)).ifPresent(n -> arm(function, expression, n));
     }, Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS);
   }
 
   /** Invokes the function with the Scheduled Event EventBridge would send for {@code scheduledTime}. */
   public static InvocationResult fire(FunctionPool function, Instant scheduledTime) {
-    String event = "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
-        + "\"source\":\"aws.events\",\"account\":\"" + LocalAccount.ACCOUNT + "\",\"time\":\""
-        + scheduledTime.truncatedTo(ChronoUnit.SECONDS) + "\",\"region\":\"" + LocalAccount.REGION + "\","
-        + "\"resources\":[\"" + LocalAccount.arn("events", "rule/" + function.logicalId()) + "\"],\"detail\":{}}";
+    Map<String, Object> scheduled = new LinkedHashMap<>();
+    scheduled.put("version", "0");
+    scheduled.put("id", UUID.randomUUID().toString());
+    scheduled.put("detail-type", "Scheduled Event");
+    scheduled.put("source", "aws.events");
+    scheduled.put("account", LocalAccount.ACCOUNT);
+    scheduled.put("time", scheduledTime.truncatedTo(ChronoUnit.SECONDS).toString());
+    scheduled.put("region", LocalAccount.REGION);
+    scheduled.put("resources", List.of(LocalAccount.arn("events", "rule/" + function.logicalId())));
+    scheduled.put("detail", Map.of());
+    String event = LocalJson.write(scheduled);
     try {
       return function.invoke(event);
     } catch (InterruptedException e) {

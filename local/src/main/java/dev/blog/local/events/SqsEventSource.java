@@ -1,5 +1,6 @@
 package dev.blog.local.events;
 
+import dev.blog.local.logging.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,7 +63,7 @@ public final class SqsEventSource implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         if (running) {
-          log.accept("[" + function.logicalId() + "] SQS poller: " + e.getMessage());
+          log.accept(LocalJson.line(function.logicalId(), "SQS poller failed", "error", e.getMessage()));
           sleep();
         }
       } catch (InterruptedException e) {
@@ -74,11 +75,11 @@ public final class SqsEventSource implements AutoCloseable {
 
   private void deliver(List<Message> messages) throws InterruptedException {
     InvocationResult result = function.invoke(event(messages));
-    log.accept("[" + function.logicalId() + "] SQS batch of " + messages.size()
-        + (result.initMillis() > 0 ? ", cold start " + result.initMillis() + " ms" : "") + ", invoke " + result.durationMillis() + " ms");
+    log.accept(LocalJson.line(function.logicalId(), "SQS batch", "messages", messages.size(),
+        "coldStartMs", result.initMillis() > 0 ? result.initMillis() : null, "invokeMs", result.durationMillis()));
     if (!result.succeeded()) {
-      log.accept("[" + function.logicalId() + "] batch of " + messages.size() + " failed; the messages will be retried: "
-          + result.payload());
+      log.accept(LocalJson.line(function.logicalId(), "SQS batch failed; the messages will be retried",
+          "messages", messages.size(), "error", result.payload()));
       return;
     }
     Set<String> failed = new HashSet<>();

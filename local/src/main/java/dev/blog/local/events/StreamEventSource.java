@@ -1,5 +1,6 @@
 package dev.blog.local.events;
 
+import dev.blog.local.logging.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -98,7 +99,7 @@ public final class StreamEventSource implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         if (running) {
-          log.accept("[" + function.logicalId() + "] stream poller: " + e.getMessage());
+          log.accept(LocalJson.line(function.logicalId(), "stream poller failed", "error", e.getMessage()));
           try {
             Thread.sleep(1000);
           } catch (InterruptedException ie) {
@@ -113,16 +114,16 @@ public final class StreamEventSource implements AutoCloseable {
     List<Record> remaining = records;
     for (int attempt = 0; running && !remaining.isEmpty(); attempt++) {
       InvocationResult result = function.invoke(event(remaining));
-      log.accept("[" + function.logicalId() + "] stream batch of " + remaining.size()
-          + (result.initMillis() > 0 ? ", cold start " + result.initMillis() + " ms" : "") + ", invoke " + result.durationMillis() + " ms");
+      log.accept(LocalJson.line(function.logicalId(), "stream batch", "records", remaining.size(),
+          "coldStartMs", result.initMillis() > 0 ? result.initMillis() : null, "invokeMs", result.durationMillis()));
       int failedAt = result.succeeded() ? firstFailure(result.payload(), remaining) : 0;
       if (failedAt < 0) {
         return;
       }
       remaining = remaining.subList(failedAt, remaining.size());
       if (attempt >= maxRetries) {
-        log.accept("[" + function.logicalId() + "] giving up on " + remaining.size() + " stream records after "
-            + maxRetries + " retries; recorded on the OnFailure destination");
+        log.accept(LocalJson.line(function.logicalId(), "giving up on stream records; recorded on the OnFailure destination",
+            "records", remaining.size(), "retries", maxRetries));
         onFailure.accept(failureRecord(remaining));
         return;
       }

@@ -1,5 +1,6 @@
 package dev.blog.local.gateway;
 
+import dev.blog.local.logging.LocalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ final class GatewayResponse {
   /** The gateway's own answer: {@code {"message": "..."}}, the fixed bodies API Gateway answers with. */
   GatewayResponse message(int value, String text) {
     return status(value).set("Content-Type", "application/json")
-        .body(("{\"message\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8));
+        .body(LocalJson.message(text));
   }
 
   GatewayResponse status(int value) {

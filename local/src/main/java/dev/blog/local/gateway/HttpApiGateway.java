@@ -1,5 +1,6 @@
 package dev.blog.local.gateway;
 
+import dev.blog.local.logging.LocalJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blog.local.lambda.FunctionPool;
 import dev.blog.local.lambda.InvocationResult;
@@ -68,8 +69,10 @@ public final class HttpApiGateway implements AutoCloseable {
       outcome = "500 (local stack error: " + e + ")";
       response.message(500, "Internal Server Error");
     }
-    log.accept(String.format("%s %s -> %s, %d ms", request.method(), request.rawPath(), outcome,
-        (System.nanoTime() - start) / 1_000_000));
+    // One access-log line a request, as the template's AccessLogSettings write them in AWS.
+    log.accept(LocalJson.line("gateway", "request", "requestId", request.requestId(), "method", request.method(),
+        "path", request.rawPath(), "status", response.status(), "latencyMs", (System.nanoTime() - start) / 1_000_000,
+        "outcome", outcome));
     return response;
   }
 
@@ -86,7 +89,7 @@ public final class HttpApiGateway implements AutoCloseable {
         response.status(200).set("Content-Type", "application/json")
             .body(local.respond(request.rawPath()).getBytes(StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        response.message(404, e.getMessage().replace("\"", "'"));
+        response.message(404, e.getMessage());
         return "404 (local stack route)";
       }
       return "200 (local stack route)";
@@ -111,7 +114,7 @@ public final class HttpApiGateway implements AutoCloseable {
     InvocationResult result = function.invoke(PayloadV2.JSON.writeValueAsString(event));
     String timing = function.logicalId() + (result.initMillis() > 0 ? ", cold start " + result.initMillis() + " ms" : "");
     if (!result.succeeded()) {
-      log.accept("[" + function.logicalId() + "] invocation failed: " + result.payload());
+      log.accept(LocalJson.line(function.logicalId(), "invocation failed", "error", result.payload()));
       response.message(500, "Internal Server Error");
       return "500 (" + timing + ", function error)";
     }

@@ -1,5 +1,6 @@
 package dev.blog.local.gateway;
 
+import dev.blog.local.logging.LocalJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -116,7 +117,7 @@ final class JettyListener implements AutoCloseable {
     int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    byte[] body = ("{\"message\":\"" + HttpStatus.getMessage(status) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body = LocalJson.message(HttpStatus.getMessage(status));
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
   }

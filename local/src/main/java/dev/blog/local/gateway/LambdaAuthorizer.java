@@ -1,5 +1,6 @@
 package dev.blog.local.gateway;
 
+import dev.blog.local.logging.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ final class LambdaAuthorizer {
     }
     InvocationResult result = function.invoke(PayloadV2.JSON.writeValueAsString(request(identity, event)));
     if (!result.succeeded()) {
-      log.accept("[" + function.logicalId() + "] authorizer failed: " + result.payload());
+      log.accept(LocalJson.line(function.logicalId(), "authorizer failed", "error", result.payload()));
       return Optional.empty();
     }
     JsonNode response = PayloadV2.JSON.readTree(result.payload());

@@ -1,5 +1,6 @@
 package dev.blog.local.services;
 
+import dev.blog.local.logging.LocalJson;
 import dev.blog.local.dynamodb.LocalDynamo;
 import dev.blog.local.template.LocalAccount;
 import dev.blog.local.template.QueueDef;
@@ -59,8 +60,9 @@ final class LocalSqs implements AutoCloseable {
       Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
       queue.visibilityTimeoutSeconds().ifPresent(v -> attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, v.toString()));
       queue.messageRetentionSeconds().ifPresent(v -> attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, v.toString()));
-      queue.redrive().ifPresent(r -> attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
-          + LocalAccount.queueArn(r.deadLetterQueueId()) + "\",\"maxReceiveCount\":\"" + r.maxReceiveCount() + "\"}"));
+      queue.redrive().ifPresent(r -> attributes.put(QueueAttributeName.REDRIVE_POLICY, LocalJson.write(Map.of(
+          "deadLetterTargetArn", LocalAccount.queueArn(r.deadLetterQueueId()),
+          "maxReceiveCount", Integer.toString(r.maxReceiveCount())))));
       String url = client.createQueue(r -> r.queueName(queue.logicalId()).attributes(attributes)).queueUrl();
       queueUrls.put(queue.logicalId(), url);
     }

@@ -96,7 +96,10 @@ class HttpApiGatewayTest {
     assertGatewayMessage(answer, 404, "Not Found");
     assertThat(answer.headers()).containsKey("apigw-requestid");
     synchronized (log) {
-      assertThat(log).anyMatch(line -> line.startsWith("GET /nope -> 404 (no route)"));
+      // One JSON access-log line, as the template's AccessLogSettings write them in AWS.
+      assertThat(log).anyMatch(line -> line.startsWith("{\"source\":\"gateway\",\"message\":\"request\"")
+          && line.contains("\"method\":\"GET\",\"path\":\"/nope\",\"status\":404")
+          && line.contains("\"outcome\":\"404 (no route)\""));
     }
   }
 

@@ -1,24 +1,24 @@
 package dev.blog.auth.internal;
 
-import static dev.blog.core.store.Transaction.values;
+import static dev.blog.auth.internal.LoginAttemptsItem.EXPIRES_AT;
+import static dev.blog.auth.internal.LoginAttemptsItem.FAILURES;
+import static dev.blog.auth.internal.LoginAttemptsItem.LOCKED_UNTIL;
+import static dev.blog.auth.internal.LoginAttemptsItem.WINDOW_START;
 
-import dev.blog.core.store.DynamoErrors;
+import dev.blog.core.store.Items;
 import dev.blog.core.store.Store;
+import dev.blog.core.store.TableLayout;
+import dev.blog.core.store.Values;
+import dev.blog.core.store.Write;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Failed logins per account (the lower-cased email, known or not, so the answer tells nothing about
  * existence): 5 failures inside a 15-minute window lock the account for 15 minutes
  * (https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#account-lockout).
- * Item: pk {@code LOGIN#<email>}, sk {@code ATTEMPTS}; DynamoDB's TTL removes it once irrelevant.
+ * Item: {@link LoginAttemptsItem}; DynamoDB's TTL removes it once irrelevant.
  * Counting uses atomic conditional updates, so parallel guesses cannot slip past the limit.
  */
 public final class LoginAttempts {
@@ -26,91 +26,55 @@ public final class LoginAttempts {
   public static final Duration WINDOW = Duration.ofMinutes(15);
   public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Store store;
+  private final Items<LoginAttemptsItem> attempts;
 
-  public LoginAttempts(DynamoDbClient dynamo, Store store) {
-    this.dynamo = dynamo;
-    this.table = store.table();
+  public LoginAttempts(Store store) {
+    this.store = store;
+    this.attempts = store.items(LoginAttemptsItem.SCHEMA);
   }
 
   /** How long the account stays locked, if it is locked now. */
   public Optional<Duration> lockedFor(String email, Instant now) {
-    try {
-      var item = dynamo.getItem(r -> r.tableName(table).key(key(email)).consistentRead(true)).item();
-      AttributeValue until = item == null ? null : item.get("lockedUntil");
-      if (until == null) {
-        return Optional.empty();
-      }
-      long remaining = Long.parseLong(until.n()) - now.toEpochMilli();
-      return remaining > 0 ? Optional.of(Duration.ofMillis(remaining)) : Optional.empty();
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
+    return attempts.get(TableLayout.loginAttempts(email))
+        .map(LoginAttemptsItem::lockedUntil)
+        .map(until -> Duration.ofMillis(until - now.toEpochMilli()))
+        .filter(remaining -> remaining.isPositive());
   }
 
   /** Counts one failure; the one that reaches the limit locks the account. */
   public void recordFailure(String email, Instant now) {
     long nowMs = now.toEpochMilli();
-    long windowOpenedAfter = nowMs - WINDOW.toMillis();
-    try {
-      for (int attempt = 0; attempt < 3; attempt++) {
-        try {
-          // Inside an open window: one more failure.
-          var updated = dynamo.updateItem(r -> r.tableName(table).key(key(email))
-              .updateExpression("ADD failures :one")
-              .conditionExpression("windowStart > :opened")
-              .expressionAttributeValues(values(":one", n(1), ":opened", n(windowOpenedAfter)))
-              .returnValues(ReturnValue.ALL_NEW));
-          int failures = Integer.parseInt(updated.attributes().get("failures").n());
-          if (failures >= MAX_FAILURES) {
-            lock(email, nowMs);
-          }
-          return;
-        } catch (ConditionalCheckFailedException noOpenWindow) {
-          try {
-            // No window, or an old one: open a new window with this failure, unless another request just did.
-            dynamo.putItem(r -> r.tableName(table).item(Map.of(
-                    "pk", s("LOGIN#" + email), "sk", s("ATTEMPTS"), "failures", n(1), "windowStart", n(nowMs),
-                    "expiresAt", n((nowMs + WINDOW.plus(LOCKOUT).toMillis()) / 1000)))
-                .conditionExpression("attribute_not_exists(pk) OR windowStart <= :opened")
-                .expressionAttributeValues(values(":opened", n(windowOpenedAfter))));
-            return;
-          } catch (ConditionalCheckFailedException raced) {
-            // Someone opened the window between our two writes: count in it.
-          }
+    Values opened = Values.of().n(":opened", nowMs - WINDOW.toMillis());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      // Inside an open window: one more failure.
+      Store.Outcome<LoginAttemptsItem> counted = store.applyAndRead(Write.update(TableLayout.loginAttempts(email))
+          .add(FAILURES, 1).when(WINDOW_START + " > :opened", opened), LoginAttemptsItem.SCHEMA);
+      if (counted.applied()) {
+        if (counted.item().map(LoginAttemptsItem::failures).orElse(0L) >= MAX_FAILURES) {
+          lock(email, nowMs);
         }
+        return;
       }
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
+      // No window, or an old one: open a new window with this failure, unless another request just did.
+      Write newWindow = Write.put(LoginAttemptsItem.SCHEMA,
+              new LoginAttemptsItem(email, 1, nowMs, null, (nowMs + WINDOW.plus(LOCKOUT).toMillis()) / 1000))
+          .when(TableLayout.ITEM_ABSENT + " OR " + WINDOW_START + " <= :opened", opened);
+      if (store.apply(newWindow)) {
+        return;
+      }
+      // Someone opened the window between our two writes: count in it.
     }
   }
 
   private void lock(String email, long nowMs) {
     long until = nowMs + LOCKOUT.toMillis();
-    dynamo.updateItem(r -> r.tableName(table).key(key(email))
-        .updateExpression("SET lockedUntil = :until, expiresAt = :expires")
-        .expressionAttributeValues(values(":until", n(until), ":expires", n(until / 1000 + WINDOW.toSeconds()))));
+    store.apply(Write.update(TableLayout.loginAttempts(email))
+        .set(Values.of().n(LOCKED_UNTIL, until).n(EXPIRES_AT, until / 1000 + WINDOW.toSeconds())));
   }
 
   /** A successful login starts the count again. */
   public void clear(String email) {
-    try {
-      dynamo.deleteItem(r -> r.tableName(table).key(key(email)));
-    } catch (SdkException e) {
-      throw DynamoErrors.translate(e);
-    }
-  }
-
-  private static Map<String, AttributeValue> key(String email) {
-    return Map.of("pk", s("LOGIN#" + email), "sk", s("ATTEMPTS"));
-  }
-
-  private static AttributeValue s(String v) {
-    return AttributeValue.fromS(v);
-  }
-
-  private static AttributeValue n(long v) {
-    return AttributeValue.fromN(Long.toString(v));
+    store.apply(Write.delete(TableLayout.loginAttempts(email)));
   }
 }

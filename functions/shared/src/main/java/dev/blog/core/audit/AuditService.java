@@ -4,8 +4,7 @@ import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Cursors;
-import dev.blog.core.store.Ids;
-import java.util.Map;
+import dev.blog.core.store.Page;
 import java.util.Optional;
 
 /** Who may read the audit log (admins), and its cursor pages. */
@@ -29,16 +28,7 @@ public final class AuditService {
     }
     // Bound to the target: a cursor of one target's trail is refused on another's.
     String scope = LISTING_SCOPE + "\n" + target.orElse("*");
-    Optional<String> before = cursor.filter(c -> !c.isEmpty()).map(c -> {
-      Map<String, String> position = cursors.decode(scope, c);
-      String id = position.get("id");
-      if (id == null || position.size() != 1 || !Ids.isUuid(id)) {
-        throw Invalid.field("cursor", "is not a cursor this listing issued");
-      }
-      return id;
-    });
-    AuditPage page = audit.list(target, limit, before);
-    return new AuditListing(page.entries(),
-        page.lastShown().map(id -> cursors.encode(scope, Map.of("id", id))).orElse(null));
+    Page<AuditEntry> page = audit.list(target, limit, cursors.afterId(scope, cursor));
+    return new AuditListing(page.items(), cursors.next(scope, page));
   }
 }

@@ -24,22 +24,28 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The data layer on top of whichever clients the component was given. */
+/**
+ * The data layer on top of whichever DynamoDB client the component was given: one Enhanced Client, one
+ * {@link Store}, the repositories (each builds its tables and indexes once, here).
+ */
 @Module
 public final class StoreModule {
   private StoreModule() {}
 
+  /**
+   * No extensions: versions are checked by our own conditions, and every extension runs on every call. Public
+   * for test fixtures that build a {@link Store} without a component.
+   */
   @Provides
   @Singleton
-  static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
-    // No extensions: versions are managed explicitly in conditions, and each extension costs every call.
+  public static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
     return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
   }
 
   @Provides
   @Singleton
-  static Store store(DynamoDbClient dynamo, Settings settings) {
-    return new Store(dynamo, settings.tableName());
+  static Store store(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings) {
+    return new Store(dynamo, enhanced, settings.tableName());
   }
 
   /** The cursor key is fetched on the first page request only, never at init. */
@@ -51,8 +57,8 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static UserRepository users(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Store store) {
-    return new DynamoUserRepository(dynamo, enhanced, store);
+  static UserRepository users(Store store) {
+    return new DynamoUserRepository(store);
   }
 
   @Provides
@@ -65,8 +71,8 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static PostRepository posts(DynamoDbClient dynamo, Store store) {
-    return new DynamoPostRepository(dynamo, store);
+  static PostRepository posts(Store store) {
+    return new DynamoPostRepository(store);
   }
 
   @Provides
@@ -77,8 +83,8 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static AuditRepository auditLog(DynamoDbClient dynamo, Store store) {
-    return new DynamoAuditRepository(dynamo, store);
+  static AuditRepository auditLog(Store store) {
+    return new DynamoAuditRepository(store);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package dev.blog.core.post;
 
 import dev.blog.core.audit.AuditEntry;
+import dev.blog.core.store.Page;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -27,24 +28,25 @@ public interface PostRepository {
   /** Deletes the post, only if the stored version is still {@code post.version()}. */
   void delete(Post post, AuditEntry audit);
 
-  /** Everybody's published posts, newest first, older than {@code beforeId} when given. */
-  PostPage published(int limit, Optional<String> beforeId);
+  /** Everybody's published posts, newest first, after the post {@code afterId} when given. */
+  Page<Post> published(int limit, Optional<String> afterId);
 
   /** One author's published posts or drafts (one index partition each), newest first. */
-  PostPage byAuthor(String authorId, boolean published, int limit, Optional<String> beforeId);
+  Page<Post> byAuthor(String authorId, boolean published, int limit, Optional<String> afterId);
 
   /** One author's posts, published and drafts together, newest first (the author's own view). */
-  PostPage allByAuthor(String authorId, int limit, Optional<String> beforeId);
+  Page<Post> allByAuthor(String authorId, int limit, Optional<String> afterId);
 
   /**
    * The first page of published posts of many authors at once, in a number of DynamoDB requests that does
    * not depend on how many authors are asked for (README, "Data design": the latest-posts list).
    */
-  Map<String, PostPage> latestPublished(Collection<String> authorIds, int limit);
+  Map<String, Page<Post>> latestPublished(Collection<String> authorIds, int limit);
 
   /**
-   * Deletes every post of an author, in transactions of at most 50 posts with one audit entry each
-   * ({@code audit} makes it). Idempotent: a retry deletes what is left. Answers how many it deleted.
+   * Deletes every post of an author, in transactions of at most 49 posts with one audit entry each
+   * ({@code audit} makes it). Idempotent: a retry deletes what is left. Answers how many it deleted; none
+   * when the author is gone already.
    */
   int deleteAllBy(String authorId, Function<Post, AuditEntry> audit);
 }

@@ -9,6 +9,7 @@ import dev.blog.core.validation.Validator;
 import dev.blog.core.security.Caller;
 import dev.blog.core.store.Cursors;
 import dev.blog.core.store.Ids;
+import dev.blog.core.store.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,10 +70,8 @@ public final class PostService {
     }
     // The cursor is bound to its listing: one from another author or filter is rejected, not misapplied.
     String scope = LISTING_SCOPE + "\n" + author.orElse("*") + "\n" + published.map(String::valueOf).orElse("*");
-    Optional<String> before = cursor.filter(c -> !c.isEmpty()).map(c -> position(scope, c));
-    PostPage page = page(caller, author, published, limit, before);
-    String next = page.lastShown().map(id -> cursors.encode(scope, Map.of("id", id))).orElse(null);
-    return new PostListing(page.posts(), next);
+    Page<Post> page = page(caller, author, published, limit, cursors.afterId(scope, cursor));
+    return new PostListing(page.items(), cursors.next(scope, page));
   }
 
   /** An author's posts as {@code caller} may list them (GraphQL's {@code User.posts}). */
@@ -87,14 +86,13 @@ public final class PostService {
   public Map<String, PostListing> firstPages(Caller caller, Collection<String> authorIds, int limit) {
     Map<String, PostListing> pages = new HashMap<>();
     var others = authorIds.stream().filter(a -> !caller.isSelf(a) && Ids.isUuid(a)).toList();
-    Map<String, PostPage> batched = limit <= PostRepository.LATEST_KEPT
+    Map<String, Page<Post>> batched = limit <= PostRepository.LATEST_KEPT
         ? posts.latestPublished(others, limit) : Map.of();
     for (String author : authorIds) {
       if (batched.containsKey(author)) {
         String scope = LISTING_SCOPE + "\n" + author + "\n*";
-        PostPage page = batched.get(author);
-        pages.put(author, new PostListing(page.posts(),
-            page.lastShown().map(id -> cursors.encode(scope, Map.of("id", id))).orElse(null)));
+        Page<Post> page = batched.get(author);
+        pages.put(author, new PostListing(page.items(), cursors.next(scope, page)));
       } else {
         pages.put(author, byAuthor(caller, author, limit, Optional.empty()));
       }
@@ -137,18 +135,18 @@ public final class PostService {
         post.id(), now));
   }
 
-  private PostPage page(Caller caller, Optional<String> author, Optional<Boolean> published, int limit,
-      Optional<String> before) {
+  private Page<Post> page(Caller caller, Optional<String> author, Optional<Boolean> published, int limit,
+      Optional<String> after) {
     if (author.isEmpty()) {
       return published.orElse(true)
-          ? posts.published(limit, before)
-          : posts.byAuthor(caller.userId(), false, limit, before); // "my drafts"
+          ? posts.published(limit, after)
+          : posts.byAuthor(caller.userId(), false, limit, after); // "my drafts"
     }
     String id = author.get();
     if (caller.isSelf(id)) {
-      return published.isEmpty() ? posts.allByAuthor(id, limit, before) : posts.byAuthor(id, published.get(), limit, before);
+      return published.isEmpty() ? posts.allByAuthor(id, limit, after) : posts.byAuthor(id, published.get(), limit, after);
     }
-    return published.orElse(true) ? posts.byAuthor(id, true, limit, before) : PostPage.empty();
+    return published.orElse(true) ? posts.byAuthor(id, true, limit, after) : Page.empty();
   }
 
   private Optional<Post> findVisible(Caller caller, String id) {
@@ -169,15 +167,6 @@ public final class PostService {
       throw new PreconditionFailed("If-Match names version " + ifMatch.getAsLong()
           + " but the post is at version " + post.version());
     }
-  }
-
-  private String position(String scope, String cursor) {
-    Map<String, String> position = cursors.decode(scope, cursor);
-    String id = position.get("id");
-    if (id == null || position.size() != 1 || !Ids.isUuid(id)) {
-      throw Invalid.field("cursor", "is not a cursor this listing issued");
-    }
-    return id;
   }
 
   private AuditEntry audit(Caller caller, String action, String targetId, Instant at) {

@@ -1,9 +1,8 @@
 package dev.blog.core.snapstart;
 
-import java.util.Map;
+import dev.blog.core.store.TableLayout;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Primes a DynamoDB client on its own, for functions whose handlers prime nothing more: one GetItem through
@@ -14,8 +13,7 @@ public final class DynamoDbPriming {
 
   /** Registered where the client is built; only ever run by {@link Priming#runAll}. */
   public static String prime(DynamoDbClient client, Supplier<String> table) {
-    var answer = client.getItem(r -> r.tableName(table.get()).consistentRead(true)
-        .key(Map.of("pk", AttributeValue.fromS("PRIMING#" + PrimingData.USER_ID), "sk", AttributeValue.fromS("PRIMING"))));
+    var answer = client.getItem(r -> r.tableName(table.get()).consistentRead(true).key(TableLayout.priming().attributes()));
     return answer.hasItem() ? "item" : "no item";
   }
 }

@@ -17,4 +17,9 @@ public final class ConditionFailed extends RuntimeException {
   public boolean failed(String label) {
     return labels.contains(label);
   }
+
+  /** Whether the step {@code label} is the only one whose condition failed. */
+  public boolean failedOnly(String label) {
+    return labels.equals(Set.of(label));
+  }
 }

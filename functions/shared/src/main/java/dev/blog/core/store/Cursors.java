@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +26,7 @@ public final class Cursors {
   /** 128 bits of tag: forgery odds of 2^-128 per try, and a cursor short enough for a URL. */
   private static final int TAG_BYTES = 16;
   private static final int MAX_CURSOR_CHARS = 2048;
+  private static final String ID = "id";
 
   private final Json json;
   private final Supplier<byte[]> key;
@@ -55,6 +57,26 @@ public final class Cursors {
     } catch (IllegalArgumentException | java.io.IOException e) {
       throw invalid();
     }
+  }
+
+  /**
+   * The id after which a page of the listing {@code scope} starts: empty without a cursor, invalid input for a
+   * cursor this listing did not issue. A position is the id of the last item shown, and nothing else.
+   */
+  public Optional<String> afterId(String scope, Optional<String> cursor) {
+    return cursor.filter(c -> !c.isEmpty()).map(c -> {
+      Map<String, String> position = decode(scope, c);
+      String id = position.get(ID);
+      if (id == null || position.size() != 1 || !Ids.isUuid(id)) {
+        throw invalid();
+      }
+      return id;
+    });
+  }
+
+  /** The cursor of the page after {@code page} of the listing {@code scope}; null after the last page. */
+  public String next(String scope, Page<?> page) {
+    return page.lastShown().map(id -> encode(scope, Map.of(ID, id))).orElse(null);
   }
 
   private byte[] tag(String scope, String body) {

@@ -2,6 +2,7 @@ package dev.blog.core.store;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,21 @@ public final class Ids {
     long msb = (millis << 16) | (0x7L << 12) | randA;
     long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(msb, lsb).toString();
+  }
+
+  /** The smallest UUIDv7 string of a millisecond: its 48-bit timestamp, then zeros (RFC 9562, section 5.7). */
+  public static String lowestAt(Instant at) {
+    return timestamp(at) + "-0000-0000-000000000000";
+  }
+
+  /** The greatest UUIDv7 string of a millisecond: its timestamp, then the highest hex digits. */
+  public static String highestAt(Instant at) {
+    return timestamp(at) + "-ffff-ffff-ffffffffffff";
+  }
+
+  private static String timestamp(Instant at) {
+    String hex = String.format("%012x", at.toEpochMilli());
+    return hex.substring(0, 8) + "-" + hex.substring(8, 12);
   }
 
   /** Whether {@code value} is a UUID in canonical form: anything else cannot name one of our items. */

@@ -2,30 +2,82 @@ package dev.blog.core.store;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Runs transactions: retries transaction conflicts, reports failed conditions by label, maps the rest. */
+/**
+ * The one way every store reads and writes the table. Items are immutable classes mapped by static schemas
+ * ({@link ItemSchema}) and read through the Enhanced Client ({@link #items}: GetItem, BatchGetItem, the listings);
+ * every write is a typed {@link Write}, alone ({@link #apply}) or as a labelled step of a {@link Transaction}
+ * ({@link #commit}), sent by the low-level client under the Enhanced one. Keys come from {@link TableLayout}.
+ * Every SDK exception is translated at this boundary ({@link DynamoErrors}); a failed condition is answered
+ * ({@link #apply}) or reported by label ({@link ConditionFailed}), for the repository to name.
+ */
 public final class Store {
   /** Conflicts clear in milliseconds; a handful of short, jittered retries covers contended items. */
   private static final int CONFLICT_ATTEMPTS = 5;
 
   private final DynamoDbClient dynamo;
+  private final DynamoDbEnhancedClient enhanced;
   private final String table;
 
-  public Store(DynamoDbClient dynamo, String table) {
+  public Store(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, String table) {
     this.dynamo = dynamo;
+    this.enhanced = enhanced;
     this.table = table;
   }
 
   public String table() {
     return table;
+  }
+
+  /** The reads of one item kind: call once, when the store that owns the kind is built (not per request). */
+  public <T> Items<T> items(TableSchema<T> schema) {
+    return new Items<>(enhanced, table, schema);
+  }
+
+  /** Applies one write on its own; false when its condition did not hold (and nothing was written). */
+  public boolean apply(Write write) {
+    return send(write, false).applied();
+  }
+
+  /** What a write on its own did, with the item as it left it (applied update) or as it found it (refused). */
+  public record Outcome<T>(boolean applied, Optional<T> item) {}
+
+  /**
+   * Applies one write on its own and answers the item, read with {@code schema}: for an applied update, the
+   * item after it; for a write its condition refused, the item that refused it (when DynamoDB returns it;
+   * nothing is written then).
+   */
+  public <T> Outcome<T> applyAndRead(Write write, TableSchema<T> schema) {
+    Outcome<Map<String, AttributeValue>> sent = send(write, true);
+    return new Outcome<>(sent.applied(), sent.item().map(schema::mapToItem));
+  }
+
+  private Outcome<Map<String, AttributeValue>> send(Write write, boolean returnNew) {
+    try {
+      return new Outcome<>(true, present(write.sendAlone(dynamo, table, returnNew)));
+    } catch (ConditionalCheckFailedException refused) {
+      return new Outcome<>(false, refused.hasItem() ? present(refused.item()) : Optional.empty());
+    } catch (SdkException e) {
+      throw DynamoErrors.translate(e);
+    }
+  }
+
+  private static Optional<Map<String, AttributeValue>> present(Map<String, AttributeValue> item) {
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   public Transaction transaction() {

@@ -1,20 +1,14 @@
 package dev.blog.core.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The steps of one DynamoDB transaction, each with a label that names what its condition means. Every
- * multi-item change goes through one of these so that it is all-or-nothing
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html).
+ * The steps of one DynamoDB transaction, each with a label that names what its condition means: when the
+ * transaction is cancelled, {@link ConditionFailed} lists the labels of the steps whose conditions failed,
+ * and the repository knows which rule was broken. Every multi-item change goes through one of these so that
+ * it is all-or-nothing (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html).
  */
 public final class Transaction {
   /** DynamoDB's limit of actions in one TransactWriteItems call. */
@@ -24,76 +18,15 @@ public final class Transaction {
   private final List<TransactWriteItem> items = new ArrayList<>();
   private final List<String> labels = new ArrayList<>();
 
-  public Transaction(String table) {
+  Transaction(String table) {
     this.table = table;
   }
 
-  /** Expression values: {@code values("v", AttributeValue...)} style is noisy, so a small builder. */
-  public static Map<String, AttributeValue> values(Object... pairs) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      values.put((String) pairs[i], (AttributeValue) pairs[i + 1]);
-    }
-    return values;
-  }
-
-  public Transaction put(String label, Map<String, AttributeValue> item, String condition,
-      Map<String, AttributeValue> values) {
-    Put.Builder put = Put.builder().tableName(table).item(item);
-    if (condition != null) {
-      put.conditionExpression(condition);
-      if (!values.isEmpty()) {
-        put.expressionAttributeValues(values);
-      }
-    }
-    return add(label, TransactWriteItem.builder().put(put.build()).build());
-  }
-
-  public Transaction putNew(String label, Map<String, AttributeValue> item) {
-    return put(label, item, "attribute_not_exists(pk)", Map.of());
-  }
-
-  public Transaction update(String label, Map<String, AttributeValue> key, String update, String condition,
-      Map<String, String> names, Map<String, AttributeValue> values) {
-    Update.Builder builder = Update.builder().tableName(table).key(key).updateExpression(update);
-    if (condition != null) {
-      builder.conditionExpression(condition);
-    }
-    if (!names.isEmpty()) {
-      builder.expressionAttributeNames(names);
-    }
-    if (!values.isEmpty()) {
-      builder.expressionAttributeValues(values);
-    }
-    return add(label, TransactWriteItem.builder().update(builder.build()).build());
-  }
-
-  public Transaction delete(String label, Map<String, AttributeValue> key, String condition,
-      Map<String, AttributeValue> values) {
-    Delete.Builder delete = Delete.builder().tableName(table).key(key);
-    if (condition != null) {
-      delete.conditionExpression(condition);
-      if (!values.isEmpty()) {
-        delete.expressionAttributeValues(values);
-      }
-    }
-    return add(label, TransactWriteItem.builder().delete(delete.build()).build());
-  }
-
-  public Transaction check(String label, Map<String, AttributeValue> key, String condition,
-      Map<String, AttributeValue> values) {
-    ConditionCheck.Builder check = ConditionCheck.builder().tableName(table).key(key).conditionExpression(condition);
-    if (!values.isEmpty()) {
-      check.expressionAttributeValues(values);
-    }
-    return add(label, TransactWriteItem.builder().conditionCheck(check.build()).build());
-  }
-
-  private Transaction add(String label, TransactWriteItem item) {
+  public Transaction add(String label, Write write) {
     if (items.size() == MAX_STEPS) {
       throw new IllegalStateException("A transaction holds at most " + MAX_STEPS + " steps");
     }
-    items.add(item);
+    items.add(write.transactItem(table));
     labels.add(label);
     return this;
   }
@@ -104,9 +37,5 @@ public final class Transaction {
 
   String label(int index) {
     return labels.get(index);
-  }
-
-  public int size() {
-    return items.size();
   }
 }

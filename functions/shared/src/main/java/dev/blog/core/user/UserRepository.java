@@ -1,12 +1,11 @@
 package dev.blog.core.user;
 
+import dev.blog.core.audit.AuditEntry;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.security.Role;
-
-import dev.blog.core.audit.AuditEntry;
+import dev.blog.core.store.Page;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,8 +42,8 @@ public interface UserRepository {
   /** Deletes the user and their email reservation, only if the stored version is still {@code user.version()}. */
   void delete(User user, AuditEntry audit);
 
-  /** Users newest first, starting after {@code after}; {@code emailContains} is lower-case. */
-  UserPage list(int limit, Optional<Map<String, String>> after, Optional<String> emailContains);
+  /** Users newest first, after the user {@code afterId} when given; {@code emailContains} is lower-case. */
+  Page<User> list(int limit, Optional<String> afterId, Optional<String> emailContains);
 
   /** How many users exist, from a counter kept in every create/delete transaction. */
   long count();

@@ -14,12 +14,12 @@ import dev.blog.core.security.PasswordHasher;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Cursors;
 import dev.blog.core.store.Ids;
+import dev.blog.core.store.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -112,10 +112,8 @@ public final class UserService {
     }
     // The cursor is bound to its filter: a cursor from another search is rejected, not misapplied.
     String scope = LISTING_SCOPE + "\n" + filter.orElse("");
-    Optional<Map<String, String>> after = cursor.filter(c -> !c.isEmpty()).map(c -> cursors.decode(scope, c));
-    UserPage page = users.list(limit, after, filter);
-    String next = page.next().map(position -> cursors.encode(scope, position)).orElse(null);
-    return new UserListing(page.users(), next, users.count());
+    Page<User> page = users.list(limit, cursors.afterId(scope, cursor), filter);
+    return new UserListing(page.items(), cursors.next(scope, page), users.count());
   }
 
   public User update(Caller caller, String id, UserPatch patch, OptionalLong ifMatch) {

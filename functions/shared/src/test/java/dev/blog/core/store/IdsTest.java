@@ -36,6 +36,16 @@ class IdsTest {
   }
 
   @Test
+  void theBoundsOfAMillisecondHoldEveryIdOfItAndNoneOfTheNext() {
+    Instant at = Instant.parse("2026-11-23T23:59:59.999Z");
+    String id = new Ids(Clock.fixed(at, ZoneOffset.UTC)).next();
+    String next = new Ids(Clock.fixed(at.plusMillis(1), ZoneOffset.UTC)).next();
+    assertThat(id).isBetween(Ids.lowestAt(at), Ids.highestAt(at));
+    assertThat(next).isGreaterThan(Ids.highestAt(at));
+    assertThat(Ids.isUuid(Ids.lowestAt(at))).isTrue();
+  }
+
+  @Test
   void onlyCanonicalUuidsCountAsIds() {
     assertThat(Ids.isUuid("0190f3a0-0000-7000-8000-000000000001")).isTrue();
     assertThat(Ids.isUuid("not-a-uuid")).isFalse();

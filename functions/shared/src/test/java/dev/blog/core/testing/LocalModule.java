@@ -7,10 +7,12 @@ import dev.blog.core.snapstart.PrimingCredentials;
 import dev.blog.core.snapstart.PrimingHttpClient;
 import dev.blog.core.store.SecretSource;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +38,11 @@ public final class LocalModule {
 
   public static DynamoDbClient client(URI endpoint) {
     return builder(endpoint).build();
+  }
+
+  /** A client whose requests and answers also pass through {@code interceptors} (a fault injected into the answer). */
+  public static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+    return builder(endpoint).overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))).build();
   }
 
   private static DynamoDbClientBuilder builder(URI endpoint) {

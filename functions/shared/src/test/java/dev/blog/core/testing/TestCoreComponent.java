@@ -1,6 +1,7 @@
 package dev.blog.core.testing;
 
 import dagger.Component;
+import dev.blog.core.audit.AuditRepository;
 import dev.blog.core.audit.AuditService;
 import dev.blog.core.json.Json;
 import dev.blog.core.inject.CoreModule;
@@ -27,6 +28,8 @@ public interface TestCoreComponent {
   PostRepository postRepository();
 
   AuditService audit();
+
+  AuditRepository auditLog();
 
   DynamoDbClient dynamo();
 

@@ -9,6 +9,10 @@ import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.Ids;
+import dev.blog.core.store.Page;
+import dev.blog.core.store.TableLayout;
+import dev.blog.core.testing.TestCoreComponent;
+import dev.blog.core.testing.TestStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,22 +22,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What {@link UserRepository} promises, proven against a real DynamoDB. Subclasses bring the store:
- * DynamoDB Local always, LocalStack where Docker runs.
+ * What {@link UserRepository} promises, proven against a real DynamoDB, on a fresh table per test. Subclasses
+ * say where the table is: DynamoDB Local always, LocalStack where Docker runs.
  */
 abstract class UserRepositoryContract {
   private final Ids ids = new Ids(Clock.systemUTC());
+  private TestCoreComponent graph;
+  private TestStore.Table table;
 
-  protected abstract UserRepository repository();
+  protected abstract TestStore.Table freshTable();
 
-  protected abstract DynamoDbClient dynamo();
+  @BeforeEach
+  void productionStoreGraphOnAFreshTable() {
+    table = freshTable();
+    graph = TestCoreComponent.on(table);
+  }
 
-  protected abstract String table();
+  private UserRepository repository() {
+    return graph.repository();
+  }
+
+  private DynamoDbClient dynamo() {
+    return graph.dynamo();
+  }
+
+  private String table() {
+    return table.name();
+  }
 
   private User newUser(String email) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -44,10 +65,8 @@ abstract class UserRepositoryContract {
     return new AuditEntry(ids.next(), "actor", action, "user", targetId, Instant.now());
   }
 
-  private List<Map<String, AttributeValue>> auditOf(String targetId) {
-    return dynamo().query(q -> q.tableName(table()).indexName("gsi2")
-        .keyConditionExpression("gsi2pk = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("TARGET#" + targetId))))
-        .items();
+  private List<AuditEntry> auditOf(String targetId) {
+    return graph.auditLog().list(Optional.of(targetId), 100, Optional.empty()).items();
   }
 
   private DomainException failure(Runnable action) {
@@ -150,13 +169,13 @@ abstract class UserRepositoryContract {
       created.add(0, user.id());
     }
     List<String> seen = new ArrayList<>();
-    Optional<Map<String, String>> after = Optional.empty();
+    Optional<String> after = Optional.empty();
     int pages = 0;
     do {
-      UserPage page = repository().list(3, after, Optional.empty());
-      assertThat(page.users().size()).isLessThanOrEqualTo(3);
-      page.users().forEach(u -> seen.add(u.id()));
-      after = page.next();
+      Page<User> page = repository().list(3, after, Optional.empty());
+      assertThat(page.items().size()).isLessThanOrEqualTo(3);
+      page.items().forEach(u -> seen.add(u.id()));
+      after = page.lastShown();
       pages++;
     } while (after.isPresent());
     assertThat(seen).containsExactlyElementsOf(created);
@@ -169,10 +188,10 @@ abstract class UserRepositoryContract {
       User user = newUser("exact" + i + "@example.com");
       repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     }
-    UserPage first = repository().list(2, Optional.empty(), Optional.empty());
-    UserPage second = repository().list(2, first.next(), Optional.empty());
-    assertThat(second.users()).hasSize(2);
-    assertThat(second.next()).isEmpty();
+    Page<User> first = repository().list(2, Optional.empty(), Optional.empty());
+    Page<User> second = repository().list(2, first.lastShown(), Optional.empty());
+    assertThat(second.items()).hasSize(2);
+    assertThat(second.lastShown()).isEmpty();
   }
 
   @Test
@@ -182,13 +201,13 @@ abstract class UserRepositoryContract {
       repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     }
     Set<String> seen = new HashSet<>();
-    UserPage first = repository().list(3, Optional.empty(), Optional.of("match"));
-    assertThat(first.users()).hasSize(3).allSatisfy(u -> assertThat(u.email()).contains("match"));
-    first.users().forEach(u -> seen.add(u.id()));
-    UserPage second = repository().list(3, first.next(), Optional.of("match"));
-    second.users().forEach(u -> seen.add(u.id()));
-    assertThat(second.users()).hasSize(1);
-    assertThat(second.next()).isEmpty();
+    Page<User> first = repository().list(3, Optional.empty(), Optional.of("match"));
+    assertThat(first.items()).hasSize(3).allSatisfy(u -> assertThat(u.email()).contains("match"));
+    first.items().forEach(u -> seen.add(u.id()));
+    Page<User> second = repository().list(3, first.lastShown(), Optional.of("match"));
+    second.items().forEach(u -> seen.add(u.id()));
+    assertThat(second.items()).hasSize(1);
+    assertThat(second.lastShown()).isEmpty();
     assertThat(seen).hasSize(4);
   }
 
@@ -202,7 +221,8 @@ abstract class UserRepositoryContract {
     failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.of(secondWelcome)));
 
     List<Map<String, AttributeValue>> outbox = dynamo().scan(s -> s.tableName(table())
-        .filterExpression("sk = :outbox").expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS("OUTBOX"))))
+        .filterExpression("#sk = :outbox").expressionAttributeNames(Map.of("#sk", TableLayout.SK))
+        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS(TableLayout.OUTBOX_SK))))
         .items();
     assertThat(outbox).singleElement().satisfies(item -> {
       assertThat(item.get("idempotencyKey").s()).isEqualTo("welcome:" + user.id());

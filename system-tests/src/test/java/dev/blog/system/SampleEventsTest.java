@@ -1,0 +1,66 @@
+package dev.blog.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blog.local.LocalStack;
+import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.template.Route;
+import dev.blog.local.template.Template;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a fresh stack with the demo dataset (as {@code ./dev start} and {@code ./dev invoke} load it), the sample
+ * event of every HTTP function answers 2xx: the events in events/ name ids that exist.
+ */
+class SampleEventsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static LocalStack stack;
+
+  @BeforeAll
+  static void freshStackWithTheDemoData() {
+    stack = LocalStack.start(LocalStack.Options.forTests(LocalStackFixture.projectDir()).withDemoData(true));
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  /**
+   * events/get-me.json for GetMeFunction: the function's logical id without "Function", in kebab case, with an
+   * acronym kept whole (GraphQLFunction: graphql.json).
+   */
+  private static Path sampleEventOf(String functionId) {
+    String name = functionId.replaceFirst("Function$", "");
+    Path events = LocalStackFixture.projectDir().resolve("events");
+    Path kebab = events.resolve(name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + ".json");
+    return Files.exists(kebab) ? kebab : events.resolve(name.toLowerCase(Locale.ROOT) + ".json");
+  }
+
+  @Test
+  void everyHttpFunctionsSampleEventAnswers2xx() throws Exception {
+    Template template = Template.load(LocalStackFixture.projectDir());
+    TreeSet<String> httpFunctions = new TreeSet<>(template.routes().stream().map(Route::functionId).toList());
+    List<String> answers = new ArrayList<>();
+    for (String function : httpFunctions) {
+      Path event = sampleEventOf(function);
+      assertThat(event).as("the sample event of " + function).exists();
+      InvocationResult result = stack.invoke(function, Files.readString(event));
+      assertThat(result.succeeded()).as(function + ": " + result.payload()).isTrue();
+      JsonNode response = JSON.readTree(result.payload());
+      answers.add(function + " " + response.path("statusCode").asInt() + " " + response.path("body").asText(""));
+    }
+    assertThat(answers).hasSize(httpFunctions.size())
+        .allSatisfy(answer -> assertThat(answer.split(" ")[1]).as(answer).startsWith("2"));
+  }
+}
