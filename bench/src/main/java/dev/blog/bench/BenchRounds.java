@@ -1,6 +1,7 @@
 package dev.blog.bench;
 
 import dev.blog.bench.BenchFunction.Variant;
+import dev.blog.core.store.TableLayout;
 import dev.blog.local.lambda.LambdaRuntime;
 import dev.blog.local.lambda.LambdaRuntime.Start;
 import dev.blog.local.lambda.training.TrainingHandler;
@@ -25,7 +26,7 @@ final class BenchRounds {
   /** Warm calls not measured: the first calls of a new environment still load and link code. */
   static final int WARMUP = 100;
   /** The item of the store probe: the user of the sample events. */
-  private static final String PROBE_PK = "USER#" + BenchFixtures.USER_ID;
+  private static final TableLayout.Key PROBE = TableLayout.user(BenchFixtures.USER_ID);
   private static final String HARNESS_MAIN = "dev.blog.bench.harness.BenchHarness";
   private static final String FLOOR_MAIN = "dev.blog.bench.harness.Hello";
 
@@ -195,7 +196,7 @@ final class BenchRounds {
 
   private BenchChild.Report warmJvm(BenchFunction f, Map<String, String> env, int calls, int warmup) {
     List<String> args = new ArrayList<>(harnessArgs(f, "warm", f.indices(1 + WARMUP + options.warm()), warmup, calls, false));
-    args.addAll(List.of(env.get("TABLE_NAME"), PROBE_PK, "USER"));
+    args.addAll(List.of(env.get("TABLE_NAME"), PROBE.pk(), PROBE.sk()));
     BenchChild.Report report = BenchChild.run(flags(f, env, Start.SNAPSTART, null), classpath(f.def),
         HARNESS_MAIN, args, env, f.log, "@bench first ", 3600);
     for (String counted : report.warmStatuses().split(",")) {
