@@ -44,8 +44,9 @@ class SnapStartPrimingTest {
     assertThat(report.of("ListUsersHandler")).isEqualTo(reached("HTTP 200", "Query", "GetItem"));
     assertThat(report.of("CreateUserHandler")).isEqualTo(reached("HTTP 201", "TransactWriteItems"));
     assertThat(report.of("UpdateUserHandler")).isEqualTo(reached("HTTP 200", "GetItem", "TransactWriteItems"));
-    // mark the user, find and delete their posts (one made-up post), see none left, delete the user
-    assertThat(report.of("DeleteUserHandler")).isEqualTo(reached("HTTP 204", "GetItem", "UpdateItem", "Query", "Query",
+    // mark the user; a full batch of made-up posts found and deleted in one transaction; none left in either
+    // list, the author's count says so; delete the user
+    assertThat(report.of("DeleteUserHandler")).isEqualTo(reached("HTTP 204", "GetItem", "UpdateItem", "Query",
         "TransactWriteItems", "Query", "Query", "GetItem", "TransactWriteItems"));
     assertThat(graph.wire().sent()).isEmpty();
     assertThat(graph.wire().refused()).as("each call ran the HTTP client up to a refused socket")

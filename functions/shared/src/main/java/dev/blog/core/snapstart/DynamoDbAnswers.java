@@ -17,20 +17,31 @@ import java.util.UUID;
 final class DynamoDbAnswers {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String AT = "2026-01-01T00:00:00.000Z";
+  /** The most items a query is answered with (a delete cascade asks for 49 at a time). */
+  private static final int MAX_LISTED = 100;
   /** Argon2id (the PasswordHasher's parameters) of a random password nobody knows: verifying it costs what a login costs. */
   private static final String PASSWORD_HASH =
       "$argon2id$v=19$m=19456,t=2,p=1$A39GbpXOrV30UB6pDvYSOg$fHp4LyuZzyMHbUt3lTpP9tb8w6YSkPhxyaMIoMcBzVk";
 
   private DynamoDbAnswers() {}
 
-  /** The JSON body of DynamoDB's answer to {@code operation} (GetItem, Query, ...) with this request body. */
-  static byte[] answer(String operation, JsonNode request) {
+  /**
+   * The JSON body of DynamoDB's answer to {@code operation} (GetItem, Query, ...) with this request body, in
+   * {@code run}: the first query of each index in a run finds a full page (as many items as asked for, so that
+   * a listing has a next page and signs its cursor), later ones nothing, so every paging loop ends.
+   */
+  static byte[] answer(String operation, JsonNode request, PrimingRun run) {
     ObjectNode answer = JSON.createObjectNode();
     switch (operation) {
       case "GetItem" -> answer.set("Item", item(request.path("Key")));
       case "Query", "Scan" -> {
-        answer.putArray("Items").add(item(null));
-        answer.put("Count", 1).put("ScannedCount", 1);
+        String index = request.path("TableName").asText() + "/" + request.path("IndexName").asText("");
+        int count = run.firstQueryOf(index) ? Math.min(request.path("Limit").asInt(1), MAX_LISTED) : 0;
+        ArrayNode items = answer.putArray("Items");
+        for (int i = 0; i < count; i++) {
+          items.add(item(null, listedId(i)));
+        }
+        answer.put("Count", count).put("ScannedCount", count);
       }
       case "BatchGetItem" -> {
         ObjectNode responses = answer.putObject("Responses");
@@ -60,15 +71,24 @@ final class DynamoDbAnswers {
     }
   }
 
+  /** The id of the {@code i}th item a query finds: UUIDs in the nil-time range, newest first as listings are. */
+  private static String listedId(int i) {
+    return String.format(java.util.Locale.ROOT, "00000000-0000-7000-8001-%012x", MAX_LISTED - i);
+  }
+
   /** One item with every stored attribute; its key and id follow the requested key, when there is one. */
   private static ObjectNode item(JsonNode key) {
-    String pk = key == null ? "PRIMING#" + PrimingData.LISTED_ID : key.path("pk").path("S").asText("PRIMING");
+    return item(key, PrimingData.LISTED_ID);
+  }
+
+  private static ObjectNode item(JsonNode key, String listedId) {
+    String pk = key == null ? "PRIMING#" + listedId : key.path("pk").path("S").asText("PRIMING");
     String sk = key == null ? "PRIMING" : key.path("sk").path("S").asText("PRIMING");
     String suffix = pk.substring(pk.indexOf('#') + 1);
     ObjectNode item = JSON.createObjectNode();
     s(item, "pk", pk);
     s(item, "sk", sk);
-    s(item, "id", isUuid(suffix) ? suffix : PrimingData.LISTED_ID);
+    s(item, "id", isUuid(suffix) ? suffix : listedId);
     // a user; its email reservation and the counter
     s(item, "email", PrimingData.EMAIL);
     s(item, "name", "Priming");

@@ -95,6 +95,14 @@ public final class Priming implements Resource {
     return warmups.stream().map(Registered::name).toList();
   }
 
+  /**
+   * Whether this thread is in a priming run, for what must not keep what a priming request got (a secret's
+   * made-up value): only code called from a warm-up of {@link #runAll} sees true.
+   */
+  public static boolean running() {
+    return RUN.isBound();
+  }
+
   /** The priming run this thread is in, if any: only code called from a warm-up of {@link #runAll} sees one. */
   static Optional<PrimingRun> currentRun() {
     return RUN.isBound() ? Optional.of(RUN.get()) : Optional.empty();

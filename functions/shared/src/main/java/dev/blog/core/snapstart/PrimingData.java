@@ -11,9 +11,11 @@ public final class PrimingData {
   public static final String USER_ID = "00000000-0000-7000-8000-00000000000b";
   /** The post a priming request reads, changes or deletes (written by the caller). */
   public static final String POST_ID = "00000000-0000-7000-8000-00000000000c";
-  /** The id of every item a priming query or scan finds. */
+  /** The id of an item read by a key that names none (an email reservation, the counter). */
   static final String LISTED_ID = "00000000-0000-7000-8000-00000000000d";
   public static final String EMAIL = "priming@example.com";
+  /** What every secret a priming request asks for is, there and then (never kept): no secret of anyone's. */
+  static final String SECRET = "priming-made-up-secret-not-a-key";
   /** A password that a priming user's stored hash does not match: a priming login is a 401. */
   public static final String WRONG_PASSWORD = "priming-wrong-password";
 

@@ -1,7 +1,9 @@
 package dev.blog.core.snapstart;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one warm-up did at the socket: the requests {@link PrimingHttpClient} answered in place of the
@@ -17,6 +19,7 @@ final class PrimingRun {
 
   private final List<String> answered = new ArrayList<>();
   private final List<String> refused = new ArrayList<>();
+  private final Set<String> queried = new HashSet<>();
 
   /** Counts one more answer; false once the warm-up has had {@link #MAX_ANSWERS}. */
   boolean answer(String operation) {
@@ -26,6 +29,11 @@ final class PrimingRun {
     }
     answered.add(operation);
     return true;
+  }
+
+  /** True the first time this run queries {@code index} (a table or one of its indexes), false after. */
+  boolean firstQueryOf(String index) {
+    return queried.add(index);
   }
 
   void refuse(String operation) {

@@ -3,6 +3,7 @@ package dev.blog.core.snapstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.blog.core.store.internal.SecretsManagerSource;
 import dev.blog.core.testing.LocalModule;
 import dev.blog.core.testing.TestStore;
 import dev.blog.core.testing.WireCounter;
@@ -26,9 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Priming's one decision at the socket, against DynamoDB Local: in a priming run nothing reaches the wire
- * (the HTTP client's own path runs to a refused connection on port 0, the answer is made up) and no
- * credentials are asked for; outside one, every request is sent, whatever it carries.
+ * Priming's one decision at the socket, against DynamoDB Local and a Secrets Manager stand-in: in a priming
+ * run nothing reaches the wire (the HTTP client's own path runs to a refused connection on port 0, the answer
+ * is made up, a secret's too, and not kept) and no credentials are asked for; outside one, every request is
+ * sent, whatever it carries.
  */
 class PrimingAtTheSocketTest {
   private final TestStore.Table table = TestStore.freshTable();
@@ -147,7 +149,7 @@ class PrimingAtTheSocketTest {
   }
 
   @Test
-  void aSecretIsNeverFetchedInAPrimingRun() throws IOException {
+  void aSecretAskedForInAPrimingRunIsMadeUpThereNeverFetchedAndNotKept() throws IOException {
     AtomicInteger hits = new AtomicInteger();
     HttpServer secretsManager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     secretsManager.createContext("/", exchange -> {
@@ -162,16 +164,22 @@ class PrimingAtTheSocketTest {
         .endpointOverride(URI.create("http://127.0.0.1:" + secretsManager.getAddress().getPort()))
         .region(Region.US_EAST_1).credentialsProvider(PrimingCredentials.around(countedCredentials))
         .httpClient(PrimingHttpClient.around(wire)).build()) {
+      SecretsManagerSource source = new SecretsManagerSource(() -> secrets);
       Priming priming = new Priming();
-      priming.register("secret", () -> secrets.getSecretValue(r -> r.secretId("k")).secretString());
+      priming.register("secret", () -> source.get("k"));
+      priming.register("other call", () -> secrets.describeSecret(r -> r.secretId("k")).name());
 
-      PrimingReport.Outcome outcome = priming.runAll().of("secret");
+      PrimingReport report = priming.runAll();
 
-      assertThat(outcome.reached()).startsWith("failed: ");
-      assertThat(outcome.refused()).containsExactly("secretsmanager.GetSecretValue");
+      assertThat(report.of("secret")).isEqualTo(new PrimingReport.Outcome(PrimingData.SECRET,
+          List.of("secretsmanager.GetSecretValue"), List.of()));
+      assertThat(report.of("other call").reached()).startsWith("failed: ");
+      assertThat(report.of("other call").refused()).containsExactly("secretsmanager.DescribeSecret");
       assertThat(hits).hasValue(0);
       assertThat(credentialLookups).hasValue(0);
-      assertThat(secrets.getSecretValue(r -> r.secretId("k")).secretString()).isEqualTo("s3cret"); // outside: sent
+      // the first real use fetches the real value, and keeps it
+      assertThat(source.get("k")).isEqualTo("s3cret");
+      assertThat(source.get("k")).isEqualTo("s3cret");
       assertThat(hits).hasValue(1);
     } finally {
       secretsManager.stop(0);
