@@ -195,7 +195,8 @@ final class BenchRounds {
   }
 
   private BenchChild.Report warmJvm(BenchFunction f, Map<String, String> env, int calls, int warmup) {
-    List<String> args = new ArrayList<>(harnessArgs(f, "warm", f.indices(1 + WARMUP + options.warm()), warmup, calls, false));
+    // exactly the invocations this JVM makes: an update's If-Match follows the versions they leave
+    List<String> args = new ArrayList<>(harnessArgs(f, "warm", f.indices(1 + warmup + calls), warmup, calls, false));
     args.addAll(List.of(env.get("TABLE_NAME"), PROBE.pk(), PROBE.sk()));
     BenchChild.Report report = BenchChild.run(flags(f, env, Start.SNAPSTART, null), classpath(f.def),
         HARNESS_MAIN, args, env, f.log, "@bench first ", 3600);
