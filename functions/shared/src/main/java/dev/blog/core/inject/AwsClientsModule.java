@@ -48,7 +48,7 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static SecretSource secrets(Settings settings) {
-    // No priming answer for Secrets Manager: a secret asked for in a priming run is refused, never fetched.
+    // In a priming run GetSecretValue is answered with a made-up value that is not kept (SecretsManagerSource).
     return new SecretsManagerSource(() -> SecretsManagerClient.builder()
         .region(Region.of(settings.region()))
         .credentialsProvider(PrimingCredentials.around(credentials(settings)))
