@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The Java side of {@code ./dev}: {@code start [--in-memory] [--port N]} and {@code invoke <LogicalId> -e <event.json>}. */
+/**
+ * The Java side of {@code ./dev}: {@code start [--in-memory] [--port N] [--faults JSON]},
+ * {@code invoke <LogicalId> -e <event.json>}, {@code trigger <LogicalId>} and {@code redrive}.
+ */
 public final class Dev {
   private Dev() {}
 
@@ -22,9 +25,10 @@ public final class Dev {
         case "start" -> start(rest);
         case "invoke" -> System.exit(invoke(rest));
         case "trigger" -> System.exit(trigger(rest));
+        case "redrive" -> System.exit(redrive(rest));
         default -> {
-          System.err.println("usage: ./dev start [--in-memory] [--port N] | ./dev invoke <FunctionLogicalId> -e <event.json>"
-              + " | ./dev trigger <ScheduledFunctionLogicalId> [--port N]");
+          System.err.println("usage: ./dev start [--in-memory] [--port N] [--faults JSON] | ./dev invoke <FunctionLogicalId>"
+              + " -e <event.json> | ./dev trigger <ScheduledFunctionLogicalId> [--port N] | ./dev redrive [--port N]");
           System.exit(2);
         }
       }
@@ -43,6 +47,7 @@ public final class Dev {
       switch (args.get(i)) {
         case "--in-memory" -> options = options.withInMemory(true);
         case "--port" -> options = options.withApiPort(Integer.parseInt(args.get(++i)));
+        case "--faults" -> options = options.withFaults(dev.blog.local.faults.Faults.parse(i + 1 < args.size() ? args.get(++i) : ""));
         default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
       }
     }
@@ -58,6 +63,9 @@ public final class Dev {
     stack.printRoutes(System.out);
     System.out.println();
     System.out.println("GET      /_local/emails               (local stack only: the emails caught so far)");
+    System.out.println("GET|PUT|DELETE /_local/faults        (local stack only: faults on the wire; now "
+        + stack.faults().toJson() + ")");
+    System.out.println("GET      /_local/dead-letters         (local stack only: every dead-letter queue; ./dev redrive)");
     System.out.println();
     System.out.println("SQS (ElasticMQ) " + stack.sqsEndpoint() + "  queues " + stack.queueNames());
     System.out.println("SMTP catcher    127.0.0.1:" + stack.smtpPort());
@@ -90,7 +98,25 @@ public final class Dev {
       System.err.println("usage: ./dev trigger <ScheduledFunctionLogicalId> [--port N]");
       return 2;
     }
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/_local/trigger/" + function))
+    return post(port, "/_local/trigger/" + function);
+  }
+
+  /** Moves the dead letters of the running ./dev start back to where they came from. */
+  private static int redrive(List<String> args) throws IOException, InterruptedException {
+    int port = 3000;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--port")) {
+        port = Integer.parseInt(args.get(++i));
+      } else {
+        throw new IllegalArgumentException("Unknown option " + args.get(i) + " (./dev redrive [--port N])");
+      }
+    }
+    return post(port, "/_local/redrive");
+  }
+
+  /** POSTs to a local route of the running stack and prints its answer. */
+  private static int post(int port, String path) throws IOException, InterruptedException {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
     java.net.http.HttpResponse<String> response;
     try {

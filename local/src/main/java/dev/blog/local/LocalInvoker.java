@@ -30,16 +30,17 @@ public final class LocalInvoker {
     LocalStack.Options defaults = LocalStack.Options.defaults(projectDir);
     List<String> logs = new ArrayList<>();
     Template template = Template.load(projectDir);
-    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir());
-        LocalFunctions functions = new LocalFunctions(template, servers, 1, line -> {
-          synchronized (logs) {
-            if (line.startsWith("[aot]")) {
-              System.err.println("dev: " + line); // the AOT training's, not the function's
-            } else {
-              logs.add(line);
-            }
-          }
-        })) {
+    java.util.function.Consumer<String> log = line -> {
+      synchronized (logs) {
+        if (line.startsWith("[aot]")) {
+          System.err.println("dev: " + line); // the AOT training's, not the function's
+        } else {
+          logs.add(line);
+        }
+      }
+    };
+    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), log);
+        LocalFunctions functions = new LocalFunctions(template, servers, 1, log)) {
       // The items the sample events name, where they are absent (README, "Sample events").
       DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE));
       InvocationResult result = functions.get(logicalId).invoke(event);

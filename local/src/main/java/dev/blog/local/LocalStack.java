@@ -1,14 +1,16 @@
 package dev.blog.local;
 
 import dev.blog.local.demo.DemoData;
-import dev.blog.local.logging.LocalJson;
+import dev.blog.local.events.AsyncInvocations;
 import dev.blog.local.events.LocalSchedules;
 import dev.blog.local.events.SqsEventSource;
 import dev.blog.local.events.StreamEventSource;
 import dev.blog.local.gateway.HttpApiGateway;
-import dev.blog.local.gateway.LocalRoute;
 import dev.blog.local.lambda.InvocationResult;
+import dev.blog.local.faults.Faults;
+import dev.blog.local.logging.LocalJson;
 import dev.blog.local.services.LocalServers;
+import dev.blog.local.services.TimeToLive;
 import dev.blog.local.template.Authorizer;
 import dev.blog.local.template.EventSource;
 import dev.blog.local.template.Route;
@@ -37,9 +39,10 @@ public final class LocalStack implements AutoCloseable {
   /** The table the demo dataset goes into. */
   static final String DEMO_TABLE = "AppTable";
 
-  /** How to run the stack. */
+  /** How to run the stack; {@code faults}: the wire's faults from the start ({@code ./dev start --faults}). */
   public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
-      String adminEmail, String adminPassword, int maxInstancesPerFunction, Consumer<String> log, boolean demoData) {
+      String adminEmail, String adminPassword, int maxInstancesPerFunction, Faults faults, Consumer<String> log,
+      boolean demoData) {
 
     /**
      * What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment, and the
@@ -47,7 +50,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public static Options defaults(Path projectDir) {
       return new Options(projectDir, 3000, 8000, 9324, 2525, false, System.getenv("ADMIN_EMAIL"),
-          System.getenv("ADMIN_PASSWORD"), 2, line -> {
+          System.getenv("ADMIN_PASSWORD"), 2, Faults.NONE, line -> {
             synchronized (System.out) {
               System.out.println(line);
             }
@@ -57,28 +60,34 @@ public final class LocalStack implements AutoCloseable {
     /** Free ports, nothing kept, logs in target/local-stack.log of the calling module. */
     public static Options forTests(Path projectDir) {
       Path logFile = Path.of("target", "local-stack.log").toAbsolutePath();
-      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, line -> appendLine(logFile, line), false);
+      return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, Faults.NONE, line -> appendLine(logFile, line),
+          false);
     }
 
     public Options withAdmin(String email, String password) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, email, password,
-          maxInstancesPerFunction, log, demoData);
+          maxInstancesPerFunction, faults, log, demoData);
     }
 
     public Options withInMemory(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, value, adminEmail, adminPassword,
-          maxInstancesPerFunction, log, demoData);
+          maxInstancesPerFunction, faults, log, demoData);
     }
 
     public Options withApiPort(int port) {
       return new Options(projectDir, port, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, log, demoData);
+          maxInstancesPerFunction, faults, log, demoData);
+    }
+
+    public Options withFaults(Faults value) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, value, log, demoData);
     }
 
     /** With or without the demo dataset of the sample events. */
     public Options withDemoData(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, log, value);
+          maxInstancesPerFunction, faults, log, value);
     }
 
     LocalServers.Ports serverPorts() {
@@ -95,22 +104,31 @@ public final class LocalStack implements AutoCloseable {
   private final LocalServers servers;
   private final LocalFunctions functions;
   private final List<AutoCloseable> eventSources = new ArrayList<>();
+  private AsyncInvocations async;
   private HttpApiGateway gateway;
 
-  private LocalStack(Template template, LocalServers servers, LocalFunctions functions) {
+  /** DynamoDB's time to live runs within days in AWS; locally within seconds, so expiry can be watched. */
+  private static final int TTL_SWEEP_SECONDS = 5;
+  /** Lambda retries a failed asynchronous invocation after about a minute, then two; locally 1 s, then 2 s. */
+  private static final java.time.Duration ASYNC_FIRST_RETRY = java.time.Duration.ofSeconds(1);
+
+  private final Consumer<String> log;
+
+  private LocalStack(Template template, LocalServers servers, LocalFunctions functions, Consumer<String> log) {
     this.template = template;
     this.servers = servers;
     this.functions = functions;
+    this.log = log;
   }
 
   /** Starts every server on the options' ports, creates the first admin if asked, then serves the HTTP API. */
   public static LocalStack start(Options options) {
     Template template = Template.load(options.projectDir());
-    LocalServers servers = LocalServers.start(template, options.serverPorts(), options.dataDir());
+    LocalServers servers = LocalServers.start(template, options.serverPorts(), options.dataDir(), options.log());
     LocalStack stack;
     try {
       stack = new LocalStack(template, servers,
-          new LocalFunctions(template, servers, options.maxInstancesPerFunction(), options.log()));
+          new LocalFunctions(template, servers, options.maxInstancesPerFunction(), options.log()), options.log());
     } catch (RuntimeException e) {
       servers.close();
       throw e;
@@ -122,11 +140,12 @@ public final class LocalStack implements AutoCloseable {
       if (options.adminEmail() != null && options.adminPassword() != null) {
         FirstAdmin.create(stack.functions, options.adminEmail(), options.adminPassword(), options.log());
       }
-      stack.startEventSources(options.log());
-      Map<String, LocalRoute> localRoutes = Map.of("GET /_local/emails", path -> servers.emailsJson(),
-          "POST /_local/trigger/", path -> stack.trigger(path.substring("/_local/trigger/".length())).payload());
+      if (!options.faults().equals(Faults.NONE)) {
+        stack.faults(options.faults());
+      }
+      stack.startEventSources(options);
       stack.gateway = HttpApiGateway.start(options.apiPort(), template, servers.names(), stack.functions.all(),
-          localRoutes, options.log());
+          LocalRoutes.of(stack), options.log());
       // Serving already; the jars' AOT caches, where missing, are trained behind it (later cold starts use them).
       stack.functions.trainAotCaches();
       return stack;
@@ -143,22 +162,67 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  /** SQS and DynamoDB stream event source mappings, and schedules, as the template declares them. */
-  private void startEventSources(Consumer<String> log) {
+  /**
+   * SQS and DynamoDB stream event source mappings, asynchronous invocations and schedules, and the tables' time
+   * to live, as the template declares them.
+   */
+  private void startEventSources(Options options) {
+    Consumer<String> log = options.log();
     for (EventSource.Sqs source : template.sqsSources()) {
       eventSources.add(new SqsEventSource(source, servers.sqsClient(), servers.queueUrl(source.queueId()),
-          functions.get(source.functionId()), log));
+          functions.get(source.functionId()), options.maxInstancesPerFunction(), log));
     }
+    TimeToLive ttl = new TimeToLive(template, servers.dynamoEndpoint(), servers.tableNames(), TTL_SWEEP_SECONDS, log);
+    eventSources.add(ttl);
     for (EventSource.Stream source : template.streamSources()) {
       String onFailureQueue = source.onFailureQueueId().map(servers::queueUrl).orElse(null);
       eventSources.add(new StreamEventSource(source, servers.dynamoEndpoint(), servers.latestStreamArn(source.tableId()),
-          functions.get(source.functionId()), info -> {
+          functions.get(source.functionId()), record -> "REMOVE".equals(record.eventNameAsString())
+              && ttl.deleted(record.dynamodb().keys()), info -> {
             if (onFailureQueue != null) {
               servers.sqsClient().sendMessage(r -> r.queueUrl(onFailureQueue).messageBody(info));
             }
           }, log));
     }
-    eventSources.add(new LocalSchedules(template.schedules(), functions.all(), log));
+    async = new AsyncInvocations((queue, record) -> servers.sqsClient().sendMessage(r -> r.queueUrl(servers.queueUrl(queue))
+        .messageBody(record)), ASYNC_FIRST_RETRY, log);
+    eventSources.add(async);
+    eventSources.add(new LocalSchedules(template.schedules(), functions.all(), async, template::asyncInvoke, log));
+  }
+
+  /** The faults in force on the wire between the functions and the servers. */
+  public Faults faults() {
+    return servers.faults();
+  }
+
+  /** Puts {@code next} in force (replacing every earlier fault) and says so in the stack's log. */
+  public void faults(Faults next) {
+    servers.faults(next);
+    log.accept(LocalJson.line("faults", "in force", "faults", next.toJson()));
+  }
+
+  /** The messages in every dead-letter queue, as {@code GET /_local/dead-letters} lists them. */
+  public String deadLettersJson() {
+    return servers.deadLettersJson();
+  }
+
+  /**
+   * {@code ./dev redrive}: moves every redrive policy's dead letters back to their source queue, and invokes each
+   * function again, asynchronously, with the events its OnFailure destination holds; answers how many, by queue.
+   */
+  public Map<String, Integer> redrive() {
+    Map<String, Integer> moved = new java.util.LinkedHashMap<>(servers.redrive());
+    for (String function : template.functionIds()) {
+      EventSource.AsyncInvoke config = template.asyncInvoke(function);
+      config.onFailureQueueId().ifPresent(queue -> moved.merge(queue,
+          servers.drain(queue, record -> async.invoke(functions.get(function), config, record)), Integer::sum));
+    }
+    return moved;
+  }
+
+  /** Invokes a function asynchronously, as a schedule does (retries, then its OnFailure destination). */
+  public java.util.concurrent.CompletableFuture<InvocationResult> invokeAsync(String logicalId, String event) {
+    return async.invoke(functions.get(logicalId), template.asyncInvoke(logicalId), event);
   }
 
   /** Fires a scheduled function now ({@code ./dev trigger}); its result is the function's answer. */
@@ -179,10 +243,6 @@ public final class LocalStack implements AutoCloseable {
     return servers.emailsJson();
   }
 
-  /** Stops or restarts the SMTP catcher: while stopped, SMTP connections are refused. */
-  public void smtpAccepting(boolean accepting) {
-    servers.smtpAccepting(accepting);
-  }
 
   /** The email queue's or any template queue's URL on the local SQS. */
   public String queueUrl(String logicalId) {

@@ -4,25 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.local.LocalStack;
+import dev.blog.local.faults.Faults;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The email jobs through the whole local stack: register (outbox, stream, relay, queue, worker, SMTP),
- * an SMTP outage, a message that keeps failing, and the daily summary, as GET /_local/emails shows them.
+ * The email jobs through the whole local stack: register (outbox table, its stream, relay, queue, worker, SMTP),
+ * with SMTP, SQS and the outbox itself failing on the wire ({@code /_local/faults}), the dead letters
+ * ({@code /_local/dead-letters}, {@code ./dev redrive}) and the daily summary, as GET /_local/emails shows them.
+ * Every wait polls for what it awaits.
  */
 class EmailJobsTest {
+  /** Longer than the whole local back-off of old (15 s), shorter than today's (193 s). */
+  private static final Duration OUTAGE = Duration.ofSeconds(20);
+
   private final Api api = LocalStackFixture.api();
   private final LocalStack stack = LocalStackFixture.stack();
+
+  @AfterEach
+  void noFaults() {
+    stack.faults(Faults.NONE);
+  }
 
   private List<JsonNode> emailsTo(String address) {
     List<JsonNode> found = new ArrayList<>();
@@ -34,14 +51,46 @@ class EmailJobsTest {
     return found;
   }
 
-  private List<JsonNode> awaitEmails(String address, Predicate<List<JsonNode>> done, Duration within) throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    List<JsonNode> found = emailsTo(address);
-    while (!done.test(found) && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      found = emailsTo(address);
-    }
+  private List<JsonNode> deadLetters(Predicate<JsonNode> matching) {
+    List<JsonNode> found = new ArrayList<>();
+    api.get("/_local/dead-letters", null).json().forEach(letter -> {
+      if (matching.test(letter)) {
+        found.add(letter);
+      }
+    });
     return found;
+  }
+
+  private static boolean await(BooleanSupplier done, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(250);
+    }
+    return true;
+  }
+
+  private List<JsonNode> awaitEmails(String address, Predicate<List<JsonNode>> done, Duration within) throws InterruptedException {
+    await(() -> done.test(emailsTo(address)), within);
+    return emailsTo(address);
+  }
+
+  /** Whether the email queue is empty, nothing in flight either: every message the worker got is settled. */
+  private boolean emailQueueSettled() {
+    try (SqsClient sqs = sqs()) {
+      Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(stack.queueUrl("EmailQueue"))
+          .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+              QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+      return attributes.values().stream().allMatch("0"::equals);
+    }
+  }
+
+  private SqsClient sqs() {
+    return SqsClient.builder().endpointOverride(stack.sqsEndpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.builder().build()).build();
   }
 
   @Test
@@ -52,44 +101,121 @@ class EmailJobsTest {
       assertThat(email.get("subject").asText()).contains("Grace Hopper");
       assertThat(email.get("text").asText()).startsWith("Hello Grace Hopper");
     });
-    Thread.sleep(3000); // and no second one follows
+    // and no second one follows once everything queued is settled
+    assertThat(await(this::emailQueueSettled, Duration.ofSeconds(30))).isTrue();
     assertThat(emailsTo("welcome@example.com")).hasSize(1);
   }
 
   @Test
-  void whileSmtpRefusesNoEmailIsLostAndEachArrivesOnceItIsBack() throws Exception {
-    stack.smtpAccepting(false);
-    try {
-      api.register("outage-1@example.com", "correct horse", "Outage One");
-      api.register("outage-2@example.com", "correct horse", "Outage Two");
-      Thread.sleep(5000); // the worker tries, fails and backs off
-      assertThat(emailsTo("outage-1@example.com")).isEmpty();
-    } finally {
-      stack.smtpAccepting(true);
-    }
-    assertThat(awaitEmails("outage-1@example.com", l -> !l.isEmpty(), Duration.ofSeconds(90))).hasSize(1);
-    assertThat(awaitEmails("outage-2@example.com", l -> !l.isEmpty(), Duration.ofSeconds(30))).hasSize(1);
+  void smtpDownLongerThanTheOldBackOffLosesNothingDeadLettersNothingAndSendsEachEmailOnce() throws Exception {
+    long workerRuns = stack.invocations("EmailWorkerFunction");
+    stack.faults(Faults.parse("{\"smtp\":{\"down\":true}}"));
+    api.register("outage-1@example.com", "correct horse", "Outage One");
+    api.register("outage-2@example.com", "correct horse", "Outage Two");
+    assertThat(await(() -> stack.invocations("EmailWorkerFunction") >= workerRuns + 2, Duration.ofSeconds(60)))
+        .as("the worker tried and failed").isTrue();
+    // The outage itself (its length is what this test is about, not a wait for something): longer than the whole
+    // back-off before this change (1+2+4+8 s locally, then the dead-letter queue).
+    Instant down = Instant.now();
+    Thread.sleep(OUTAGE.toMillis());
+    assertThat(emailsTo("outage-1@example.com")).isEmpty();
+    stack.faults(Faults.NONE);
+    Duration outage = Duration.between(down, Instant.now());
+
+    assertThat(awaitEmails("outage-1@example.com", l -> !l.isEmpty(), Duration.ofSeconds(180))).hasSize(1);
+    assertThat(awaitEmails("outage-2@example.com", l -> !l.isEmpty(), Duration.ofSeconds(60))).hasSize(1);
+    assertThat(await(this::emailQueueSettled, Duration.ofSeconds(30))).isTrue();
+    assertThat(emailsTo("outage-1@example.com")).hasSize(1);
+    assertThat(emailsTo("outage-2@example.com")).hasSize(1);
+    assertThat(deadLetters(l -> l.get("body").asText().contains("outage-"))).isEmpty();
+    assertThat(outage).isGreaterThan(Duration.ofSeconds(15));
   }
 
   @Test
-  void aMessageThatKeepsFailingEndsInTheDeadLetterQueueAfterFiveReceives() throws Exception {
-    try (SqsClient sqs = SqsClient.builder().endpointOverride(stack.sqsEndpoint()).region(Region.US_EAST_1)
+  void whileSqsRefusesTheRelayNoEmailIsLostAndEachArrivesOnceItTakesThemAgain() throws Exception {
+    long relayRuns = stack.invocations("OutboxRelayFunction");
+    stack.faults(Faults.parse("{\"sqs\":{\"errorRate\":1}}"));
+    api.register("queue-down-1@example.com", "correct horse", "Queue Down");
+    api.register("queue-down-2@example.com", "correct horse", "Queue Down Too");
+    assertThat(await(() -> stack.invocations("OutboxRelayFunction") >= relayRuns + 3, Duration.ofSeconds(60)))
+        .as("the relay tried, SQS refused, and the stream retried").isTrue();
+    assertThat(emailsTo("queue-down-1@example.com")).isEmpty();
+    stack.faults(Faults.NONE);
+
+    assertThat(awaitEmails("queue-down-1@example.com", l -> !l.isEmpty(), Duration.ofSeconds(90))).hasSize(1);
+    assertThat(awaitEmails("queue-down-2@example.com", l -> !l.isEmpty(), Duration.ofSeconds(60))).hasSize(1);
+    assertThat(await(this::emailQueueSettled, Duration.ofSeconds(30))).isTrue();
+    assertThat(emailsTo("queue-down-1@example.com")).hasSize(1);
+    assertThat(emailsTo("queue-down-2@example.com")).hasSize(1);
+  }
+
+  @Test
+  void aMalformedOutboxItemIsDeadLetteredWithItsReasonAndDoesNotBlockTheOthers() throws Exception {
+    try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(stack.dynamoEndpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.builder().build()).build()) {
-      // A well-formed message whose address no mail server takes: every attempt fails.
+      dynamo.putItem(r -> r.tableName(stack.tableNames().get("OutboxTable")).item(Map.of(
+          "pk", AttributeValue.fromS("OUTBOX#malformed-1"), "sk", AttributeValue.fromS("OUTBOX"),
+          "idempotencyKey", AttributeValue.fromS("malformed-1"), "subject", AttributeValue.fromS("no recipient"))));
+    }
+    api.register("after-malformed@example.com", "correct horse", "After Malformed");
+    assertThat(awaitEmails("after-malformed@example.com", l -> !l.isEmpty(), Duration.ofSeconds(60))).hasSize(1);
+    assertThat(await(() -> !deadLetters(l -> l.get("body").asText().contains("malformed-1")).isEmpty(), Duration.ofSeconds(30)))
+        .isTrue();
+    assertThat(deadLetters(l -> l.get("body").asText().contains("malformed-1"))).singleElement().satisfies(letter -> {
+      assertThat(letter.get("queue").asText()).isEqualTo("EmailDeadLetterQueue");
+      assertThat(letter.get("reason").asText()).startsWith("malformed outbox item");
+    });
+  }
+
+  @Test
+  void anAddressNoMailServerTakesIsDeadLetteredAtOnceWithItsReason() throws Exception {
+    try (SqsClient sqs = sqs()) {
       String body = "{\"idempotencyKey\":\"poison-1\",\"to\":\"not an address\",\"subject\":\"s\",\"text\":\"t\"}";
       sqs.sendMessage(r -> r.queueUrl(stack.queueUrl("EmailQueue")).messageBody(body));
-      String deadLetters = stack.queueUrl("EmailDeadLetterQueue");
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      List<software.amazon.awssdk.services.sqs.model.Message> dead = List.of();
-      while (dead.isEmpty() && System.nanoTime() < deadline) {
-        dead = sqs.receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1).maxNumberOfMessages(10)
-            .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().stream()
-            .filter(m -> m.body().contains("poison-1")).toList();
-      }
-      assertThat(dead).singleElement().satisfies(m -> assertThat(
-          Integer.parseInt(m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))).isGreaterThanOrEqualTo(5));
     }
+    assertThat(await(() -> !deadLetters(l -> l.get("body").asText().contains("poison-1")).isEmpty(), Duration.ofSeconds(60)))
+        .isTrue();
+    assertThat(deadLetters(l -> l.get("body").asText().contains("poison-1"))).singleElement().satisfies(letter -> {
+      assertThat(letter.get("queue").asText()).isEqualTo("EmailDeadLetterQueue");
+      assertThat(letter.get("receiveCount").asInt()).as("received once, not five times").isEqualTo(1);
+      assertThat(letter.get("reason").asText()).contains("Not an email address");
+    });
+  }
+
+  @Test
+  void aDeadLetteredEmailIsSentOnceRedriven() throws Exception {
+    // An email that failed its five receives during a long outage sits in the dead-letter queue.
+    String body = "{\"idempotencyKey\":\"redriven-1\",\"to\":\"redriven@example.com\",\"subject\":\"Late\",\"text\":\"t\"}";
+    try (SqsClient sqs = sqs()) {
+      sqs.sendMessage(r -> r.queueUrl(stack.queueUrl("EmailDeadLetterQueue")).messageBody(body));
+    }
+    assertThat(deadLetters(l -> l.get("body").asText().contains("redriven-1"))).hasSize(1);
+    JsonNode moved = Api.JSON.readTree(api.send("POST", "/_local/redrive", null, null).body());
+    assertThat(moved.get("EmailDeadLetterQueue").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(awaitEmails("redriven@example.com", l -> !l.isEmpty(), Duration.ofSeconds(60))).hasSize(1);
+    assertThat(await(() -> deadLetters(l -> l.get("body").asText().contains("redriven-1")).isEmpty(), Duration.ofSeconds(30)))
+        .isTrue();
+  }
+
+  @Test
+  void aDailySummaryThatFailsThreeTimesIsKeptWithItsEventAndRunsAgainRedriven() throws Exception {
+    stack.faults(Faults.parse("{\"sqs\":{\"errorRate\":1}}"));
+    String scheduledAt = "2026-11-20T00:00:00Z";
+    var failed = stack.invokeAsync("DailySummaryFunction", "{\"time\":\"" + scheduledAt + "\",\"detail-type\":\"Scheduled Event\"}")
+        .get(120, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(failed.succeeded()).isFalse();
+    List<JsonNode> records = deadLetters(l -> l.get("queue").asText().equals("ScheduledRunsDeadLetterQueue")
+        && l.get("body").asText().contains(scheduledAt));
+    assertThat(records).singleElement().satisfies(letter ->
+        assertThat(letter.get("reason").asText()).startsWith("RetriesExhausted after 3 attempts of DailySummaryFunction"));
+
+    stack.faults(Faults.NONE);
+    JsonNode moved = Api.JSON.readTree(api.send("POST", "/_local/redrive", null, null).body());
+    assertThat(moved.get("ScheduledRunsDeadLetterQueue").asInt()).isEqualTo(1);
+    List<JsonNode> summaries = awaitEmails(LocalStackFixture.ADMIN_EMAIL, l -> l.stream()
+        .anyMatch(e -> e.get("subject").asText().contains("2026-11-20 00:00 UTC")), Duration.ofSeconds(90));
+    assertThat(summaries).filteredOn(e -> e.get("subject").asText().contains("2026-11-20 00:00 UTC")).hasSize(1);
   }
 
   @Test
@@ -97,11 +223,11 @@ class EmailJobsTest {
     String root = api.login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
     assertThat(api.send("POST", "/users", root, "{\"email\":\"second-admin@example.com\",\"password\":\"correct horse\","
         + "\"name\":\"Second Admin\",\"role\":\"admin\"}").status()).isEqualTo(201);
-    Thread.sleep(1100); // a run's window ends at its scheduled time, to the second: let this second pass
+    nextSecond(); // a run's window ends at its scheduled time, to the second: let this second pass
     long before = Api.JSON.readTree(stack.trigger("DailySummaryFunction").payload()).get("newUsers").asLong();
     api.register("counted-1@example.com", "correct horse", "Counted One");
     api.register("counted-2@example.com", "correct horse", "Counted Two");
-    Thread.sleep(1100); // the run's window ends at its (second-precise) scheduled time
+    nextSecond(); // the run's window ends at its (second-precise) scheduled time
     JsonNode run = Api.JSON.readTree(stack.trigger("DailySummaryFunction").payload());
     assertThat(run.get("newUsers").asLong()).isEqualTo(before + 2);
     assertThat(run.get("emailsQueued").asInt()).isEqualTo(2);
@@ -110,5 +236,11 @@ class EmailJobsTest {
           .contains("new users: " + (before + 2))), Duration.ofSeconds(60));
       assertThat(summaries).anySatisfy(e -> assertThat(e.get("subject").asText()).startsWith("Daily summary"));
     }
+  }
+
+  /** Waits until the wall clock's second has changed. */
+  private static void nextSecond() throws InterruptedException {
+    long second = Instant.now().getEpochSecond();
+    await(() -> Instant.now().getEpochSecond() > second, Duration.ofSeconds(2));
   }
 }

@@ -2,6 +2,7 @@ package dev.blog.jobs;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.blog.core.budget.Deadline;
 import dev.blog.core.json.Json;
 import dev.blog.core.logging.LogLine;
 import dev.blog.core.mail.EmailMessage;
@@ -23,6 +24,11 @@ import java.util.Map;
  * before the scheduled time (from the audit log, one Query on its time index) and queues one email per
  * admin. The event's own {@code time} (the scheduled time, the same on every retry) names the run, so a
  * retried run queues the same idempotency keys and the worker sends nothing twice.
+ *
+ * <p>A run that fails (the store or the queue out of reach) throws: EventBridge invokes the function
+ * asynchronously, so Lambda retries the event twice, and then puts it, with the error, on the function's
+ * OnFailure destination (template.yaml: ScheduledRunsDeadLetterQueue), from which a documented command runs it
+ * again with the same scheduled time (README, "Email jobs"). Nothing else retries it.
  */
 public final class DailySummaryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final ActivityCounter activity;
@@ -49,6 +55,10 @@ public final class DailySummaryHandler implements RequestHandler<Map<String, Obj
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    return Deadline.within(context.getRemainingTimeInMillis(), () -> run(event, context));
+  }
+
+  private Map<String, Object> run(Map<String, Object> event, Context context) {
     Instant end = scheduledTime(event).truncatedTo(ChronoUnit.SECONDS);
     Instant start = end.minus(Duration.ofHours(24));
     ActivityCounter.Counts counts = activity.count(start, end);
@@ -59,7 +69,8 @@ public final class DailySummaryHandler implements RequestHandler<Map<String, Obj
     }
     List<Integer> failed = queue.enqueue(emails);
     if (!failed.isEmpty()) {
-      // Fail the run: the scheduler retries it, and the emails already queued are not sent twice.
+      // Fail the run: Lambda retries it (then its OnFailure destination keeps it); the emails already queued
+      // carry the same keys in the retry and are not sent twice.
       throw new IllegalStateException(failed.size() + " of " + emails.size() + " summary emails could not be queued");
     }
     Map<String, Object> result = new LinkedHashMap<>();

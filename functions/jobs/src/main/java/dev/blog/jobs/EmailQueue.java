@@ -2,6 +2,7 @@ package dev.blog.jobs;
 
 import dev.blog.core.json.Json;
 import dev.blog.core.mail.EmailMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 public final class EmailQueue {
   /** SQS's batch limit. */
   static final int BATCH = 10;
-  /** SQS's longest visibility timeout is 12 hours; a back-off never needs more than 15 minutes. */
-  static final int MAX_DELAY_SECONDS = 900;
+  /** SQS's longest visibility timeout: 12 hours. */
+  static final Duration MAX_DELAY = Duration.ofHours(12);
 
   private final SqsClient sqs;
   private final Json json;
@@ -47,20 +48,30 @@ public final class EmailQueue {
     return failed;
   }
 
-  /** Moves a message the worker can never process to the dead-letter queue, with the reason beside it. */
-  public void deadLetter(String body, String reason) {
-    sqs.sendMessage(r -> r.queueUrl(deadLetterUrl).messageBody(body)
-        .messageAttributes(Map.of("reason", MessageAttributeValue.builder().dataType("String").stringValue(reason).build())));
+  /**
+   * Puts a message that can never be processed on the dead-letter queue, with the reason beside it and how often it
+   * was received (0: never, an outbox item); false when SQS did not take it (then it stays, to be tried again).
+   */
+  public boolean deadLetter(String body, String reason, int receiveCount) {
+    try {
+      sqs.sendMessage(r -> r.queueUrl(deadLetterUrl).messageBody(body).messageAttributes(Map.of(
+          "reason", MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
+          "receiveCount", MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(receiveCount))
+              .build())));
+      return true;
+    } catch (SdkException e) {
+      return false;
+    }
   }
 
   /**
-   * Makes a failed message visible again after an exponential back-off (base, 2 base, 4 base, ...) instead
-   * of the queue's long visibility timeout, so a short outage delays email by seconds, not minutes.
+   * Makes a message that is to be tried again visible after {@code delay} (its back-off: {@link RetrySchedule})
+   * instead of the queue's long visibility timeout, so a short outage delays email by seconds, not minutes.
    */
-  public void retryLater(String receiptHandle, int receiveCount, int baseDelaySeconds) {
-    long delay = Math.min(MAX_DELAY_SECONDS, (long) baseDelaySeconds << Math.min(20, Math.max(0, receiveCount - 1)));
+  public void retryLater(String receiptHandle, Duration delay) {
+    int seconds = (int) Math.max(0, Math.min(MAX_DELAY.toSeconds(), delay.toSeconds()));
     try {
-      sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout((int) delay));
+      sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
     } catch (SdkException e) {
       // the message comes back after the queue's visibility timeout instead
     }

@@ -35,6 +35,14 @@ public interface JobsComponent {
 
   UserRepository userRepository();
 
+  dev.blog.core.budget.TimeBudget timeBudget();
+
+  RetrySchedule retrySchedule();
+
+  dev.blog.core.outbox.OutboxStore outboxStore();
+
+  OutboxRelay outboxRelay();
+
   static JobsComponent create() {
     return DaggerJobsComponent.create();
   }

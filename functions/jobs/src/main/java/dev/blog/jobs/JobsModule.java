@@ -3,8 +3,10 @@ package dev.blog.jobs;
 import dagger.Module;
 import dagger.Provides;
 import dev.blog.core.audit.AuditRepository;
+import dev.blog.core.budget.TimeBudget;
 import dev.blog.core.config.Settings;
 import dev.blog.core.json.Json;
+import dev.blog.core.outbox.OutboxStore;
 import dev.blog.core.inject.AwsClientsModule;
 import dev.blog.core.store.Store;
 import dev.blog.jobs.sending.EmailSender;
@@ -15,33 +17,23 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Provider;
 import javax.inject.Singleton;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The jobs' own pieces: queue, sender, idempotency, metrics. Clients are configured like AwsClientsModule's. */
+/** The jobs' own pieces: queue, sender, idempotency, metrics. Clients are built by AwsClientsModule.configured. */
 @Module
 public final class JobsModule {
   private JobsModule() {}
 
   @Provides
   @Singleton
-  static SqsClient sqs(Settings settings) {
-    return SqsClient.builder()
-        .region(Region.of(settings.region()))
-        .credentialsProvider(AwsClientsModule.credentials(settings))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .build();
+  static SqsClient sqs(Settings settings, TimeBudget budget) {
+    return AwsClientsModule.configured(SqsClient.builder(), settings, budget).build();
   }
 
   @Provides
-  static SesV2Client ses(Settings settings) {
-    return SesV2Client.builder()
-        .region(Region.of(settings.region()))
-        .credentialsProvider(AwsClientsModule.credentials(settings))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .build();
+  static SesV2Client ses(Settings settings, TimeBudget budget) {
+    return AwsClientsModule.configured(SesV2Client.builder(), settings, budget).build();
   }
 
   /**
@@ -50,10 +42,10 @@ public final class JobsModule {
    */
   @Provides
   @Singleton
-  static EmailSender emailSender(Settings settings, Provider<SesV2Client> ses, Clock clock) {
+  static EmailSender emailSender(Settings settings, Provider<SesV2Client> ses, Clock clock, TimeBudget budget) {
     return switch (settings.emailTransport()) {
       case "ses" -> new SesEmailSender(ses.get(), settings.mailFrom());
-      case "smtp" -> new SmtpEmailSender(settings.smtpHost(), settings.smtpPort(), settings.mailFrom(), clock);
+      case "smtp" -> new SmtpEmailSender(settings.smtpHost(), settings.smtpPort(), settings.mailFrom(), clock, budget);
       default -> throw new IllegalStateException("EMAIL_TRANSPORT must be ses or smtp, not " + settings.emailTransport());
     };
   }
@@ -66,8 +58,27 @@ public final class JobsModule {
 
   @Provides
   @Singleton
-  static IdempotencyStore idempotency(Store store, Settings settings, Clock clock) {
-    return new IdempotencyStore(store, clock, Duration.ofSeconds(settings.functionTimeoutSeconds()));
+  static IdempotencyStore idempotency(Store store, Clock clock) {
+    return new IdempotencyStore(store, clock);
+  }
+
+  @Provides
+  @Singleton
+  static RetrySchedule retrySchedule(Settings settings) {
+    return new RetrySchedule(Duration.ofSeconds(settings.retryBaseDelaySeconds()),
+        Duration.ofSeconds(settings.retryMaxDelaySeconds()));
+  }
+
+  @Provides
+  @Singleton
+  static OutboxStore outboxStore(Store store) {
+    return new OutboxStore(store);
+  }
+
+  @Provides
+  @Singleton
+  static OutboxRelay outboxRelay(EmailQueue queue, OutboxStore outbox, Clock clock, Json json) {
+    return new OutboxRelay(queue, outbox, clock, json);
   }
 
   @Provides

@@ -14,7 +14,6 @@ import java.util.Map;
  */
 public final class Metrics {
   static final String NAMESPACE = "blog-backend";
-  private static final List<String> EMAIL_METRICS = List.of("EmailsSent", "EmailsFailed", "EmailsSkippedAsDuplicates");
 
   private final Clock clock;
   private final Json json;
@@ -24,19 +23,46 @@ public final class Metrics {
     this.json = json;
   }
 
-  /** One line per batch: counts of emails sent and failed, dimensioned by function. */
-  public String emails(String function, int sent, int failed, int skipped, LambdaLogger logger) {
+  /**
+   * One line per worker batch: emails sent (of which not recorded as sent: the duplicate window), failed and
+   * coming back after their back-off, deferred (a claim held elsewhere, a store out of reach, no time left to
+   * start), dead-lettered, and skipped as already sent.
+   */
+  public String emails(String function, Map<EmailDelivery.Outcome, Integer> outcomes, int untried, LambdaLogger logger) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("EmailsSent", count(outcomes, EmailDelivery.Outcome.SENT) + count(outcomes, EmailDelivery.Outcome.SENT_UNRECORDED));
+    values.put("EmailsSentUnrecorded", count(outcomes, EmailDelivery.Outcome.SENT_UNRECORDED));
+    values.put("EmailsFailed", count(outcomes, EmailDelivery.Outcome.SEND_FAILED));
+    values.put("EmailsDeferred", count(outcomes, EmailDelivery.Outcome.DEFERRED));
+    values.put("EmailsUntried", untried);
+    values.put("EmailsDeadLettered", count(outcomes, EmailDelivery.Outcome.DEAD_LETTERED));
+    values.put("EmailsSkippedAsDuplicates", count(outcomes, EmailDelivery.Outcome.DUPLICATE));
+    return log(function, values, logger);
+  }
+
+  /** One line per relay or sweep: emails put on the queue, not taken by it, and malformed outbox items. */
+  public String outbox(String function, int relayed, int failed, int malformed, LambdaLogger logger) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("OutboxEmailsRelayed", relayed);
+    values.put("OutboxEmailsNotQueued", failed);
+    values.put("OutboxItemsMalformed", malformed);
+    return log(function, values, logger);
+  }
+
+  private String log(String function, Map<String, Object> values, LambdaLogger logger) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
         "Namespace", NAMESPACE,
         "Dimensions", List.of(List.of("Function")),
-        "Metrics", EMAIL_METRICS.stream().map(name -> Map.of("Name", name, "Unit", "Count")).toList()))));
+        "Metrics", values.keySet().stream().map(name -> Map.of("Name", name, "Unit", "Count")).toList()))));
     line.put("Function", function);
-    line.put("EmailsSent", sent);
-    line.put("EmailsFailed", failed);
-    line.put("EmailsSkippedAsDuplicates", skipped);
+    line.putAll(values);
     String text = json.write(line);
     logger.log(text + "\n");
     return text;
+  }
+
+  private static int count(Map<EmailDelivery.Outcome, Integer> outcomes, EmailDelivery.Outcome outcome) {
+    return outcomes.getOrDefault(outcome, 0);
   }
 }

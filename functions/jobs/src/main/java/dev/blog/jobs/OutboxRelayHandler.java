@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.blog.core.budget.Deadline;
 import dev.blog.core.json.Json;
-import dev.blog.core.logging.LogLine;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.outbox.Outbox;
 import java.util.ArrayList;
@@ -16,13 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outbox relay: the table's stream (filtered to new outbox items) triggers it, and it puts each email
- * on the email queue. It reports the first record SQS did not take, so Lambda retries from there; a
- * record relayed twice is harmless (the worker sends each idempotency key once).
+ * The outbox relay: the outbox table's stream (filtered to new items) triggers it, and it puts each email on the
+ * email queue ({@link OutboxRelay}). It reports the first record SQS did not take, so Lambda retries from there,
+ * until SQS takes it or the record ages out of the stream (template.yaml: no retry limit); whatever the stream
+ * gives up on is still pending in the outbox table, and the sweeper relays it. A record that carries no email is
+ * never reported: it goes to the dead-letter queue, so it cannot block its shard.
  * See https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  */
 public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-  private final EmailQueue queue;
+  private final OutboxRelay relay;
+  private final Metrics metrics;
   private final Json json;
 
   public OutboxRelayHandler() {
@@ -30,20 +33,27 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
   }
 
   private OutboxRelayHandler(JobsComponent c) {
-    this(c.emailQueue(), c.json());
+    this(c.outboxRelay(), c.metrics(), c.json());
   }
 
-  OutboxRelayHandler(EmailQueue queue, Json json) {
-    this.queue = queue;
+  OutboxRelayHandler(OutboxRelay relay, Metrics metrics, Json json) {
+    this.relay = relay;
+    this.metrics = metrics;
     this.json = json;
   }
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    return Deadline.within(context.getRemainingTimeInMillis(), () -> handle(event, context));
+  }
+
+  private StreamsEventResponse handle(DynamodbEvent event, Context context) {
     List<EmailMessage> emails = new ArrayList<>();
     List<String> sequenceNumbers = new ArrayList<>();
+    int malformed = 0;
     for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
       Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+      // The event source mapping's filter passes only new outbox items; anything else is not ours to relay.
       if (!"INSERT".equals(record.getEventName()) || image == null) {
         continue;
       }
@@ -53,21 +63,26 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
           strings.put(name, value.getS());
         }
       });
-      // The event source mapping's filter passes only new outbox items; anything else is not ours to relay.
-      Optional<EmailMessage> email = Outbox.emailIn(strings);
-      if (email.isEmpty()) {
+      Optional<EmailMessage> email;
+      try {
+        email = Outbox.emailIn(strings);
+      } catch (RuntimeException e) {
+        malformed++;
+        // Dead-lettered and marked, or (SQS refusing) left pending for the sweeper: never a reason to retry the shard.
+        relay.deadLetter(Outbox.keyOf(strings).orElse(null), json.write(strings), e.getMessage(), context.getLogger());
         continue;
       }
-      emails.add(email.get());
-      sequenceNumbers.add(record.getDynamodb().getSequenceNumber());
+      if (email.isPresent()) {
+        emails.add(email.get());
+        sequenceNumbers.add(record.getDynamodb().getSequenceNumber());
+      }
     }
-    List<Integer> failed = queue.enqueue(emails);
+    List<Integer> failed = relay.relay(emails, context.getLogger());
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
     // Stream batches are retried from the lowest failed sequence number: reporting the first is enough.
     failed.stream().min(Integer::compare).ifPresent(i ->
         failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumbers.get(i)).build()));
-    LogLine.of("outbox relayed").with("emails", emails.size()).with("failed", failed.size())
-        .log(context.getLogger(), json);
+    metrics.outbox(context.getFunctionName(), emails.size() - failed.size(), failed.size(), malformed, context.getLogger());
     return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
   }
 }

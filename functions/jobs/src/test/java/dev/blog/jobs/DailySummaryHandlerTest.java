@@ -53,7 +53,8 @@ class DailySummaryHandlerTest {
   }
 
   private Map<String, Object> run() {
-    return summary.handleRequest(Map.of("time", MIDNIGHT.toString(), "detail-type", "Scheduled Event"), new TestContext());
+    return summary.handleRequest(Map.of("time", MIDNIGHT.toString(), "detail-type", "Scheduled Event"),
+        TestContext.withTimeout(Duration.ofSeconds(60)));
   }
 
   @Test
@@ -84,9 +85,20 @@ class DailySummaryHandlerTest {
     run(); // EventBridge retried the same scheduled event
     var delivered = f.receive(2);
     assertThat(delivered).hasSize(2);
-    f.worker().handleRequest(JobsFixture.event(delivered), new TestContext());
+    f.worker().handleRequest(JobsFixture.event(delivered), TestContext.withTimeout(Duration.ofSeconds(30)));
     assertThat(f.emailsCaught()).isEqualTo(1);
     assertThat(Arrays.stream(f.smtp.getReceivedMessages()).map(GreenMailUtil::getBody).toList())
         .singleElement().asString().contains("new users: 1");
+  }
+
+  @Test
+  void aRunWhoseEmailsTheQueueRefusesFailsSoThatLambdaRetriesIt() {
+    user("admin@example.com", Role.ADMIN, MIDNIGHT.minus(Duration.ofHours(3)), "user.created");
+    f.faults("{\"sqs\":{\"errorRate\":1}}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::run).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("could not be queued");
+    f.faults("{}");
+    assertThat(run()).containsEntry("emailsQueued", 1);
+    assertThat(f.receive(1)).hasSize(1);
   }
 }

@@ -3,9 +3,12 @@ package dev.blog.local.template;
 import java.util.List;
 import java.util.Optional;
 
-/** An AWS::DynamoDB::Table as declared: attribute definitions, key schema, global secondary indexes, stream. */
+/**
+ * An AWS::DynamoDB::Table as declared: attribute definitions, key schema, global secondary indexes, stream, and
+ * the attribute its time to live reads (when TTL is enabled).
+ */
 public record TableDef(String logicalId, List<Attribute> attributes, List<Key> keySchema, List<Index> globalSecondaryIndexes,
-    Optional<String> streamViewType) {
+    Optional<String> streamViewType, Optional<String> timeToLiveAttribute) {
 
   /** An attribute definition: name and type (S, N or B). */
   public record Attribute(String name, String type) {}

@@ -128,23 +128,52 @@ public final class Template {
   public List<EventSource.Sqs> sqsSources() {
     return events("SQS").stream().map(e -> new EventSource.Sqs(e.functionId(),
         Intrinsics.referencedId(e.properties().get("Queue"), e.name() + ".Queue"),
-        number(e.properties().get("BatchSize"), 10), reportsBatchItemFailures(e.properties()))).toList();
+        number(e.properties().get("BatchSize"), 10), reportsBatchItemFailures(e.properties()),
+        number(optionalMap(e.properties(), "ScalingConfig", e.name()).get("MaximumConcurrency"), 0))).toList();
   }
 
-  /** Every DynamoDB stream event source mapping. */
+  /**
+   * Every DynamoDB stream event source mapping: a function's {@code DynamoDB} events, and the
+   * AWS::Lambda::EventSourceMapping resources that read a table's stream (declared on their own where the
+   * function's policy must name the one stream it reads, which SAM's event would widen to every stream).
+   */
   public List<EventSource.Stream> streamSources() {
-    return events("DynamoDB").stream().map(e -> {
-      Map<String, Object> p = e.properties();
-      List<String> patterns = new ArrayList<>();
-      for (Object filter : list(optionalMap(p, "FilterCriteria", e.name()).getOrDefault("Filters", List.of()), "Filters")) {
-        patterns.add(string(map(filter, "Filters item"), "Pattern"));
+    List<EventSource.Stream> sources = new ArrayList<>();
+    for (Event e : events("DynamoDB")) {
+      sources.add(stream(e.functionId(), Intrinsics.referencedId(e.properties().get("Stream"), e.name() + ".Stream"),
+          e.properties(), e.name()));
+    }
+    for (String id : resourcesOfType("AWS::Lambda::EventSourceMapping")) {
+      Map<String, Object> p = properties(id);
+      Object source = p.get("EventSourceArn");
+      if (source instanceof Map<?, ?> ref && String.valueOf(ref.get("Fn::GetAtt")).contains("StreamArn")) {
+        sources.add(stream(Intrinsics.referencedId(p.get("FunctionName"), id + ".FunctionName"),
+            Intrinsics.referencedId(source, id + ".EventSourceArn"), p, id));
       }
-      Object onFailure = optionalMap(optionalMap(p, "DestinationConfig", e.name()), "OnFailure", "DestinationConfig")
-          .get("Destination");
-      return new EventSource.Stream(e.functionId(), Intrinsics.referencedId(p.get("Stream"), e.name() + ".Stream"),
-          number(p.get("BatchSize"), 100), number(p.get("MaximumRetryAttempts"), 10), List.copyOf(patterns),
-          Optional.ofNullable(onFailure).map(d -> Intrinsics.referencedId(d, e.name() + ".OnFailure.Destination")));
-    }).toList();
+    }
+    return List.copyOf(sources);
+  }
+
+  private static EventSource.Stream stream(String functionId, String tableId, Map<String, Object> p, String what) {
+    List<String> patterns = new ArrayList<>();
+    for (Object filter : list(optionalMap(p, "FilterCriteria", what).getOrDefault("Filters", List.of()), "Filters")) {
+      patterns.add(string(map(filter, "Filters item"), "Pattern"));
+    }
+    Object onFailure = optionalMap(optionalMap(p, "DestinationConfig", what), "OnFailure", "DestinationConfig")
+        .get("Destination");
+    return new EventSource.Stream(functionId, tableId, number(p.get("BatchSize"), 100),
+        number(p.get("MaximumRetryAttempts"), -1), number(p.get("MaximumRecordAgeInSeconds"), -1), List.copyOf(patterns),
+        Optional.ofNullable(onFailure).map(d -> Intrinsics.referencedId(d, what + ".OnFailure.Destination")));
+  }
+
+  /** How Lambda treats the function's asynchronous invocations: its EventInvokeConfig, or Lambda's defaults. */
+  public EventSource.AsyncInvoke asyncInvoke(String functionId) {
+    Map<String, Object> config = optionalMap(properties(functionId), "EventInvokeConfig", functionId);
+    Object onFailure = optionalMap(optionalMap(config, "DestinationConfig", functionId), "OnFailure", "DestinationConfig")
+        .get("Destination");
+    return new EventSource.AsyncInvoke(functionId, number(config.get("MaximumRetryAttempts"), 2),
+        number(config.get("MaximumEventAgeInSeconds"), 21_600),
+        Optional.ofNullable(onFailure).map(d -> Intrinsics.referencedId(d, functionId + ".OnFailure.Destination")));
   }
 
   /** Every Schedule event. */
@@ -202,7 +231,10 @@ public final class Template {
       }
       Optional<String> stream = p.get("StreamSpecification") instanceof Map<?, ?>
           ? Optional.of(string(optionalMap(p, "StreamSpecification", id), "StreamViewType")) : Optional.empty();
-      return new TableDef(id, List.copyOf(attributes), keys(p.get("KeySchema")), List.copyOf(indexes), stream);
+      Map<String, Object> ttl = optionalMap(p, "TimeToLiveSpecification", id);
+      Optional<String> ttlAttribute = Boolean.TRUE.equals(ttl.get("Enabled"))
+          ? Optional.of(string(ttl, "AttributeName")) : Optional.empty();
+      return new TableDef(id, List.copyOf(attributes), keys(p.get("KeySchema")), List.copyOf(indexes), stream, ttlAttribute);
     }).toList();
   }
 

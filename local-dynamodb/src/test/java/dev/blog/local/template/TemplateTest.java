@@ -87,19 +87,33 @@ class TemplateTest {
   }
 
   @Test
-  void theEmailWorkerIsFedByTheEmailQueueInBatchesWithPartialFailures() {
-    assertThat(template.sqsSources()).contains(new EventSource.Sqs("EmailWorkerFunction", "EmailQueue", 10, true));
+  void theEmailWorkerIsFedByTheEmailQueueInBatchesWithPartialFailuresTwoEnvironmentsAtMost() {
+    assertThat(template.sqsSources()).contains(new EventSource.Sqs("EmailWorkerFunction", "EmailQueue", 10, true, 2));
   }
 
   @Test
-  void theOutboxRelayReadsTheTablesStreamFilteredAndRecordsWhatItGivesUpOnInTheDeadLetterQueue() {
+  void theOutboxRelayReadsTheOutboxTablesOwnStreamNewItemsOnlyAndRetriesUntilRecordsAgeOut() {
     EventSource.Stream relay = template.streamSources().stream()
         .filter(s -> s.functionId().equals("OutboxRelayFunction")).findFirst().orElseThrow();
-    assertThat(relay.filterPatterns()).singleElement().asString().contains("INSERT").contains("OUTBOX");
-    assertThat(relay.onFailureQueueId()).contains("EmailDeadLetterQueue");
-    assertThat(relay.maximumRetryAttempts()).isPositive();
-    assertThat(template.tables()).filteredOn(t -> t.logicalId().equals(relay.tableId()))
-        .singleElement().satisfies(table -> assertThat(table.streamViewType()).isPresent());
+    assertThat(relay.tableId()).isEqualTo("OutboxTable");
+    assertThat(relay.filterPatterns()).singleElement().asString().contains("INSERT");
+    assertThat(relay.maximumRetryAttempts()).isEqualTo(-1);
+    assertThat(relay.maximumRecordAgeSeconds()).isEqualTo(-1);
+    assertThat(relay.onFailureQueueId()).isEmpty();
+    assertThat(template.tables()).filteredOn(t -> t.streamViewType().isPresent()).extracting(TableDef::logicalId)
+        .as("no other table has a stream: nothing else reads the application table's changes")
+        .containsExactly("OutboxTable");
+  }
+
+  @Test
+  void aFailedDailySummaryIsRetriedTwiceThenKeptOnItsOnFailureQueue() {
+    assertThat(template.asyncInvoke("DailySummaryFunction")).isEqualTo(new EventSource.AsyncInvoke("DailySummaryFunction",
+        2, 21_600, java.util.Optional.of("ScheduledRunsDeadLetterQueue")));
+  }
+
+  @Test
+  void tablesWithATimeToLiveNameItsAttribute() {
+    assertThat(template.tables()).allSatisfy(table -> assertThat(table.timeToLiveAttribute()).contains("expiresAt"));
   }
 
   @Test

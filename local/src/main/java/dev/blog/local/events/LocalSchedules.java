@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
 
 /**
  * The template's Schedule events, locally: daily and hourly cron expressions ({@code cron(M H * * ? *)},
- * {@code cron(M * * * ? *)}) and {@code rate(...)} fire while the stack runs; any scheduled function can
- * also be fired now ({@code ./dev trigger}). The event is the one EventBridge sends, its {@code time} the
- * scheduled time.
+ * {@code cron(M * * * ? *)}) and {@code rate(...)} fire while the stack runs, invoking the function
+ * asynchronously as EventBridge does (Lambda's retries, then the OnFailure destination: {@link AsyncInvocations});
+ * any scheduled function can also be fired now, synchronously ({@code ./dev trigger}). The event is the one
+ * EventBridge sends, its {@code time} the scheduled time.
  */
 public final class LocalSchedules implements AutoCloseable {
   private static final Pattern CRON = Pattern.compile("cron\\((\\d+) (\\d+|\\*) \\* \\* \\? \\*\\)");
@@ -38,9 +39,14 @@ public final class LocalSchedules implements AutoCloseable {
     return t;
   });
   private final Consumer<String> log;
+  private final AsyncInvocations async;
+  private final java.util.function.Function<String, EventSource.AsyncInvoke> asyncConfig;
 
-  public LocalSchedules(List<EventSource.Schedule> schedules, Map<String, FunctionPool> functions, Consumer<String> log) {
+  public LocalSchedules(List<EventSource.Schedule> schedules, Map<String, FunctionPool> functions, AsyncInvocations async,
+      java.util.function.Function<String, EventSource.AsyncInvoke> asyncConfig, Consumer<String> log) {
     this.log = log;
+    this.async = async;
+    this.asyncConfig = asyncConfig;
     for (EventSource.Schedule source : schedules) {
       String expression = source.expression();
       FunctionPool function = functions.get(source.functionId());
@@ -55,14 +61,25 @@ public final class LocalSchedules implements AutoCloseable {
 
   private void arm(FunctionPool function, String expression, Instant at) {
     timer.schedule(() -> {
-      InvocationResult result = fire(function, at);
-      log.accept(LocalJson.line(function.logicalId(), "scheduled run", "at", at.toString(), "result", result.payload()));
+      async.invoke(function, asyncConfig.apply(function.logicalId()), event(function, at)).thenAccept(result ->
+          log.accept(LocalJson.line(function.logicalId(), "scheduled run", "at", at.toString(), "result", result.payload())));
       next(expression, at.plusSeconds(1)).ifPresent(n -> arm(function, expression, n));
     }, Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS);
   }
 
-  /** Invokes the function with the Scheduled Event EventBridge would send for {@code scheduledTime}. */
+  /** Invokes the function now, synchronously, with the Scheduled Event for {@code scheduledTime}. */
   public static InvocationResult fire(FunctionPool function, Instant scheduledTime) {
+    String event = event(function, scheduledTime);
+    try {
+      return function.invoke(event);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return InvocationResult.failure("Interrupted", "interrupted", 0, 0);
+    }
+  }
+
+  /** The Scheduled Event EventBridge sends for {@code scheduledTime}. */
+  public static String event(FunctionPool function, Instant scheduledTime) {
     Map<String, Object> scheduled = new LinkedHashMap<>();
     scheduled.put("version", "0");
     scheduled.put("id", UUID.randomUUID().toString());
@@ -73,13 +90,7 @@ public final class LocalSchedules implements AutoCloseable {
     scheduled.put("region", LocalAccount.REGION);
     scheduled.put("resources", List.of(LocalAccount.arn("events", "rule/" + function.logicalId())));
     scheduled.put("detail", Map.of());
-    String event = LocalJson.write(scheduled);
-    try {
-      return function.invoke(event);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return InvocationResult.failure("Interrupted", "interrupted", 0, 0);
-    }
+    return LocalJson.write(scheduled);
   }
 
   static Optional<Instant> next(String expression, Instant after) {

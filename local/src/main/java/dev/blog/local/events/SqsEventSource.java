@@ -19,11 +19,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Lambda's SQS event source mapping, locally: long-polls the queue, hands each batch to the function as an
- * SQSEvent, then deletes what succeeded. With ReportBatchItemFailures only the messages named in
- * {@code batchItemFailures} stay (and come back after their visibility timeout); when the invocation
- * fails, none is deleted. Receive counts and the move to the dead-letter queue are the queue's own.
- * See https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+ * Lambda's SQS event source mapping, locally: several pollers long-poll the queue in parallel (as Lambda's do,
+ * up to the mapping's ScalingConfig MaximumConcurrency and the function's environments), each handing its batch
+ * to the function as an SQSEvent, then deleting what succeeded. With ReportBatchItemFailures only the messages
+ * named in {@code batchItemFailures} stay (and come back after their visibility timeout); when the invocation
+ * fails, or its answer names a message that was not in the batch (or none at all), Lambda counts the whole
+ * batch as failed and deletes nothing. Receive counts and the move to the dead-letter queue are the queue's own.
+ * See https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html and
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html
  */
 public final class SqsEventSource implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,12 +38,18 @@ public final class SqsEventSource implements AutoCloseable {
   private final int batchSize;
   private final boolean reportsItemFailures;
   private final Consumer<String> log;
-  private final Thread poller;
+  private final List<Thread> pollers = new java.util.ArrayList<>();
   private volatile boolean running = true;
 
-  /** Starts polling {@code queueUrl} for {@code function}, as the template's {@code mapping} declares. */
+  /** Lambda starts five pollers for a standard queue; a declared MaximumConcurrency caps the invocations. */
+  static final int POLLERS = 5;
+
+  /**
+   * Starts polling {@code queueUrl} for {@code function}, as the template's {@code mapping} declares, with as many
+   * pollers as may invoke at once (at most {@code environments}, the execution environments the function may have).
+   */
   public SqsEventSource(EventSource.Sqs mapping, SqsClient sqs, String queueUrl, FunctionPool function,
-      Consumer<String> log) {
+      int environments, Consumer<String> log) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.queueArn = LocalAccount.queueArn(mapping.queueId());
@@ -49,7 +58,16 @@ public final class SqsEventSource implements AutoCloseable {
     this.batchSize = Math.min(10, mapping.batchSize());
     this.reportsItemFailures = mapping.reportsBatchItemFailures();
     this.log = log;
-    this.poller = Thread.ofPlatform().name("sqs-" + function.logicalId()).daemon().start(this::run);
+    int concurrency = Math.min(mapping.maximumConcurrency() > 0 ? mapping.maximumConcurrency() : POLLERS,
+        Math.max(1, environments));
+    for (int i = 1; i <= concurrency; i++) {
+      pollers.add(Thread.ofPlatform().name("sqs-" + function.logicalId() + "-" + i).daemon().start(this::run));
+    }
+  }
+
+  /** How many pollers (hence concurrent invocations at most) this mapping runs. */
+  public int pollers() {
+    return pollers.size();
   }
 
   private void run() {
@@ -82,15 +100,17 @@ public final class SqsEventSource implements AutoCloseable {
           "messages", messages.size(), "error", result.payload()));
       return;
     }
-    Set<String> failed = new HashSet<>();
+    Set<String> failed;
     if (reportsItemFailures) {
-      try {
-        for (JsonNode failure : JSON.readTree(result.payload()).path("batchItemFailures")) {
-          failed.add(failure.path("itemIdentifier").asText());
-        }
-      } catch (java.io.IOException e) {
-        return; // an unreadable answer counts as a failed batch
+      java.util.Optional<Set<String>> named = failedMessages(messages, result.payload());
+      if (named.isEmpty()) {
+        log.accept(LocalJson.line(function.logicalId(), "batchItemFailures names no message of the batch (or is not "
+            + "readable): the whole batch failed, as in Lambda", "messages", messages.size(), "answer", result.payload()));
+        return;
       }
+      failed = named.get();
+    } else {
+      failed = Set.of();
     }
     List<DeleteMessageBatchRequestEntry> done = messages.stream().filter(m -> !failed.contains(m.messageId()))
         .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
@@ -98,6 +118,27 @@ public final class SqsEventSource implements AutoCloseable {
     if (!done.isEmpty()) {
       sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
     }
+  }
+
+  /**
+   * The messages a partial batch response names as failed; empty (the whole batch failed, nothing is deleted)
+   * when it names one that is not in the batch, names none by its id, or is not a response at all.
+   */
+  static java.util.Optional<Set<String>> failedMessages(List<Message> batch, String response) {
+    Set<String> inBatch = new HashSet<>(batch.stream().map(Message::messageId).toList());
+    Set<String> failed = new HashSet<>();
+    try {
+      for (JsonNode failure : JSON.readTree(response).path("batchItemFailures")) {
+        String id = failure.path("itemIdentifier").asText("");
+        if (!inBatch.contains(id)) {
+          return java.util.Optional.empty();
+        }
+        failed.add(id);
+      }
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(failed);
   }
 
   /** The SQSEvent Lambda would send, field for field. */
@@ -133,6 +174,6 @@ public final class SqsEventSource implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    poller.interrupt();
+    pollers.forEach(Thread::interrupt);
   }
 }

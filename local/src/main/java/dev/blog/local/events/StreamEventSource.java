@@ -21,6 +21,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -28,10 +31,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Lambda's DynamoDB stream event source mapping, locally, on DynamoDB Local's stream: reads every shard
  * from its start, keeps the records that pass the mapping's filter, and hands them to the function in
- * batches. A batch item failure (or a failed invocation) retries the batch from the failed record, up to
- * MaximumRetryAttempts; then the records go to the OnFailure queue, as Lambda sends them. Reading from
- * the start after a restart re-delivers records, which the consumers tolerate (at-least-once, as in AWS).
- * See https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
+ * batches. A batch item failure (or a failed invocation) retries the batch from the failed record (an
+ * itemIdentifier that names no record of the batch retries all of it, as in Lambda), up to MaximumRetryAttempts
+ * and while its oldest record is younger than MaximumRecordAgeInSeconds (-1, the default: without end); then
+ * the records go to the OnFailure queue, as Lambda sends them. A record that DynamoDB's time to live deleted
+ * carries the service's {@code userIdentity}, as in AWS. Reading from the start after a restart re-delivers
+ * records, which the consumers tolerate (at-least-once, as in AWS).
+ * See https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html and
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-streams.html
  */
 public final class StreamEventSource implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,10 +48,14 @@ public final class StreamEventSource implements AutoCloseable {
   private final FunctionPool function;
   private final int batchSize;
   private final int maxRetries;
+  private final int maxRecordAgeSeconds;
+  private final java.util.function.Predicate<Record> deletedByTtl;
   private final List<JsonNode> filters = new ArrayList<>();
   private final Consumer<String> onFailure;
   private final Consumer<String> log;
   private final Map<String, String> iterators = new HashMap<>();
+  /** Per shard, the sequence number of the last record read: where a new iterator resumes. */
+  private final Map<String, String> lastRead = new HashMap<>();
   private final Thread poller;
   private volatile boolean running = true;
 
@@ -53,7 +64,7 @@ public final class StreamEventSource implements AutoCloseable {
    * given up on is handed to {@code onFailure} (as Lambda sends it to the OnFailure destination).
    */
   public StreamEventSource(EventSource.Stream mapping, URI dynamoEndpoint, String streamArn, FunctionPool function,
-      Consumer<String> onFailure, Consumer<String> log) {
+      java.util.function.Predicate<Record> deletedByTtl, Consumer<String> onFailure, Consumer<String> log) {
     this.streams = DynamoDbStreamsClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(LocalAccount.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.builder().build()).build();
@@ -61,6 +72,8 @@ public final class StreamEventSource implements AutoCloseable {
     this.function = function;
     this.batchSize = mapping.batchSize();
     this.maxRetries = mapping.maximumRetryAttempts();
+    this.maxRecordAgeSeconds = mapping.maximumRecordAgeSeconds();
+    this.deletedByTtl = deletedByTtl;
     for (String pattern : mapping.filterPatterns()) {
       try {
         filters.add(JSON.readTree(pattern));
@@ -78,13 +91,23 @@ public final class StreamEventSource implements AutoCloseable {
       try {
         boolean any = false;
         for (var shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-          String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(r -> r
-              .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+          String iterator = iterators.computeIfAbsent(shard.shardId(), this::iteratorFrom);
           if (iterator == null) {
             continue; // a closed shard, read to its end
           }
-          var page = streams.getRecords(r -> r.shardIterator(iterator).limit(batchSize));
+          GetRecordsResponse page;
+          try {
+            page = streams.getRecords(r -> r.shardIterator(iterator).limit(batchSize));
+          } catch (TrimmedDataAccessException | ExpiredIteratorException stale) {
+            // DynamoDB Local invalidates a TRIM_HORIZON iterator taken while its shard was empty once a record
+            // arrives (and any iterator expires): take a new one, after the last record read.
+            iterators.remove(shard.shardId());
+            continue;
+          }
           iterators.put(shard.shardId(), page.nextShardIterator());
+          if (!page.records().isEmpty()) {
+            lastRead.put(shard.shardId(), page.records().get(page.records().size() - 1).dynamodb().sequenceNumber());
+          }
           List<Record> records = page.records().stream().filter(this::passesFilter).toList();
           if (!records.isEmpty()) {
             any = true;
@@ -110,6 +133,19 @@ public final class StreamEventSource implements AutoCloseable {
     }
   }
 
+  /** An iterator of the shard after the last record read from it, or from its start. */
+  private String iteratorFrom(String shardId) {
+    String after = lastRead.get(shardId);
+    return streams.getShardIterator(r -> {
+      r.streamArn(streamArn).shardId(shardId);
+      if (after == null) {
+        r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+      } else {
+        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+      }
+    }).shardIterator();
+  }
+
   private void deliver(List<Record> records) throws InterruptedException {
     List<Record> remaining = records;
     for (int attempt = 0; running && !remaining.isEmpty(); attempt++) {
@@ -121,9 +157,11 @@ public final class StreamEventSource implements AutoCloseable {
         return;
       }
       remaining = remaining.subList(failedAt, remaining.size());
-      if (attempt >= maxRetries) {
+      boolean retriesLeft = maxRetries < 0 || attempt < maxRetries;
+      boolean young = maxRecordAgeSeconds < 0 || ageSeconds(remaining.get(0)) <= maxRecordAgeSeconds;
+      if (!retriesLeft || !young) {
         log.accept(LocalJson.line(function.logicalId(), "giving up on stream records; recorded on the OnFailure destination",
-            "records", remaining.size(), "retries", maxRetries));
+            "records", remaining.size(), "attempts", attempt + 1, "tooOld", !young));
         onFailure.accept(failureRecord(remaining));
         return;
       }
@@ -131,20 +169,30 @@ public final class StreamEventSource implements AutoCloseable {
     }
   }
 
-  /** Index of the first record named in batchItemFailures, or -1 when all succeeded. */
+  private static long ageSeconds(Record record) {
+    java.time.Instant created = record.dynamodb().approximateCreationDateTime();
+    return created == null ? 0 : java.time.Duration.between(created, java.time.Instant.now()).toSeconds();
+  }
+
+  /** Index of the first record named in batchItemFailures (0 when one names no record), or -1 when all succeeded. */
   private static int firstFailure(String payload, List<Record> records) {
     try {
       JsonNode failures = JSON.readTree(payload).path("batchItemFailures");
       int first = -1;
       for (JsonNode failure : failures) {
-        String sequence = failure.path("itemIdentifier").asText();
-        for (int i = 0; i < records.size(); i++) {
-          if (records.get(i).dynamodb().sequenceNumber().equals(sequence) && (first < 0 || i < first)) {
-            first = i;
+        String sequence = failure.path("itemIdentifier").asText("");
+        int at = -1;
+        for (int i = 0; i < records.size() && at < 0; i++) {
+          if (records.get(i).dynamodb().sequenceNumber().equals(sequence)) {
+            at = i;
           }
         }
+        if (at < 0) {
+          return 0; // an identifier that names no record of the batch: the whole batch failed
+        }
+        first = first < 0 ? at : Math.min(first, at);
       }
-      return failures.isEmpty() ? -1 : Math.max(first, 0);
+      return first;
     } catch (java.io.IOException e) {
       return 0;
     }
@@ -208,6 +256,9 @@ public final class StreamEventSource implements AutoCloseable {
     dynamodb.put("SizeBytes", d.sizeBytes());
     dynamodb.put("StreamViewType", d.streamViewTypeAsString());
     json.put("eventSourceARN", streamArn);
+    if (deletedByTtl.test(record)) {
+      json.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+    }
     return json;
   }
 

@@ -87,7 +87,10 @@ public final class HttpApiGateway implements AutoCloseable {
     if (local != null) {
       try {
         response.status(200).set("Content-Type", "application/json")
-            .body(local.respond(request.rawPath()).getBytes(StandardCharsets.UTF_8));
+            .body(local.respond(request.rawPath(), request.body()).getBytes(StandardCharsets.UTF_8));
+      } catch (LocalRoute.Invalid e) {
+        response.message(400, e.getMessage().replace("\"", "'"));
+        return "400 (local stack route)";
       } catch (IllegalArgumentException e) {
         response.message(404, e.getMessage());
         return "404 (local stack route)";

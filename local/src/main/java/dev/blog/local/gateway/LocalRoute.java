@@ -3,6 +3,16 @@ package dev.blog.local.gateway;
 /** A route of the local stack itself (never deployed), such as {@code GET /_local/emails}: it answers JSON. */
 @FunctionalInterface
 public interface LocalRoute {
-  /** The JSON answer for {@code path}; an IllegalArgumentException is a 404 with its message. */
-  String respond(String path) throws Exception;
+  /**
+   * The JSON answer for {@code path} and the request's {@code body} (empty without one); an
+   * IllegalArgumentException is a 404 with its message, an {@link Invalid} a 400.
+   */
+  String respond(String path, byte[] body) throws Exception;
+
+  /** The request's body or parameters are wrong: a 400 that says what is wrong. */
+  final class Invalid extends RuntimeException {
+    public Invalid(String message) {
+      super(message);
+    }
+  }
 }

@@ -2,6 +2,8 @@ package dev.blog.local.services;
 
 import dev.blog.local.dynamodb.LocalDynamo;
 import dev.blog.local.dynamodb.TableProvisioner;
+import dev.blog.local.faults.FaultProxy;
+import dev.blog.local.faults.Faults;
 import dev.blog.local.template.LocalNames;
 import dev.blog.local.template.Template;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -18,6 +22,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DynamoDB Local, ElasticMQ (SQS), GreenMail (SMTP) and the Secrets Manager stand-in. {@link #start} runs
  * servers of its own on the given ports; {@link #attach} uses those of a running {@code ./dev start}, as
  * {@code sam local invoke} uses the endpoints it is given, and runs its own only for what is not running.
+ *
+ * <p>The functions reach DynamoDB and SQS through a {@link FaultProxy} each ({@link #sdkEndpoints()}), where
+ * {@link #faults(Faults)} injects throttling, errors and delays on the wire; the stack's own event source
+ * mappings talk to the servers directly, as Lambda's pollers are not the functions' clients.
  */
 public final class LocalServers implements AutoCloseable {
   /** The ports of the servers that have fixed ones (0: any free port). */
@@ -32,9 +40,13 @@ public final class LocalServers implements AutoCloseable {
   private final int smtpPort;
   private final SecretsManagerStandIn secretsManager;
   private final LocalNames names;
+  private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
+  private final FaultProxy dynamoProxy;
+  private final FaultProxy sqsProxy;
+  private final DeadLetters deadLetters;
 
   private LocalServers(Template template, Path dataDir, LocalDynamo dynamo, URI dynamoEndpoint, LocalSqs sqs,
-      LocalSmtp smtp, int smtpPort) {
+      LocalSmtp smtp, int smtpPort, Consumer<String> log) {
     this.dynamo = dynamo;
     this.dynamoEndpoint = dynamoEndpoint;
     try (var client = LocalDynamo.client(dynamoEndpoint)) {
@@ -47,33 +59,36 @@ public final class LocalServers implements AutoCloseable {
     LocalSecrets secrets = LocalSecrets.forTemplate(template, dataDir);
     this.secretsManager = new SecretsManagerStandIn(secrets);
     this.names = new LocalNames(template, tables, queueUrls, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, secrets.publicJwks()));
+    this.dynamoProxy = FaultProxy.start(FaultProxy.Service.DYNAMODB, dynamoEndpoint, () -> faults.get().dynamodb(), log);
+    this.sqsProxy = FaultProxy.start(FaultProxy.Service.SQS, sqs.endpoint(), () -> faults.get().sqs(), log);
+    this.deadLetters = new DeadLetters(template, sqs.client(), queueUrls);
   }
 
   /**
    * Starts every server, on {@code ports}; DynamoDB Local keeps its data under {@code dataDir} (null: in
    * memory), as do the local secrets. Fails when DynamoDB's port is taken (another stack runs).
    */
-  public static LocalServers start(Template template, Ports ports, Path dataDir) {
+  public static LocalServers start(Template template, Ports ports, Path dataDir, Consumer<String> log) {
     if (ports.dynamo() > 0 && listening(ports.dynamo())) {
       throw new IllegalStateException("Port " + ports.dynamo() + " is taken by another DynamoDB (is ./dev start already running?)");
     }
     LocalDynamo dynamo = LocalDynamo.start(ports.dynamo(), dynamoDir(dataDir));
     LocalSmtp smtp = new LocalSmtp(ports.smtp());
-    return new LocalServers(template, dataDir, dynamo, dynamo.endpoint(), LocalSqs.start(ports.sqs()), smtp, smtp.port());
+    return new LocalServers(template, dataDir, dynamo, dynamo.endpoint(), LocalSqs.start(ports.sqs()), smtp, smtp.port(), log);
   }
 
   /**
    * Uses the servers that listen on {@code ports} (those of a running {@code ./dev start}) and starts, on free
    * ports, each one that does not; a DynamoDB Local started here keeps its data under {@code dataDir}.
    */
-  public static LocalServers attach(Template template, Ports ports, Path dataDir) {
+  public static LocalServers attach(Template template, Ports ports, Path dataDir, Consumer<String> log) {
     boolean dynamoRuns = listening(ports.dynamo());
     LocalDynamo dynamo = dynamoRuns ? null : LocalDynamo.start(0, dynamoDir(dataDir));
     LocalSqs sqs = listening(ports.sqs()) ? LocalSqs.attach(ports.sqs()) : LocalSqs.start(0);
     LocalSmtp smtp = listening(ports.smtp()) ? null : new LocalSmtp(0);
     return new LocalServers(template, dataDir, dynamo,
         dynamoRuns ? URI.create("http://127.0.0.1:" + ports.dynamo()) : dynamo.endpoint(), sqs, smtp,
-        smtp == null ? ports.smtp() : smtp.port());
+        smtp == null ? ports.smtp() : smtp.port(), log);
   }
 
   /** What the template's !Ref and !GetAtt stand for on these servers. */
@@ -81,11 +96,52 @@ public final class LocalServers implements AutoCloseable {
     return names;
   }
 
-  /** The SDK service ids (as in {@code AWS_ENDPOINT_URL_<ID>}) of these servers and their endpoints. */
+  /**
+   * The SDK service ids (as in {@code AWS_ENDPOINT_URL_<ID>}) and the endpoints the functions use: DynamoDB and
+   * SQS through their fault proxies.
+   */
   public Map<String, URI> sdkEndpoints() {
-    return Map.of("DYNAMODB", dynamoEndpoint, "SECRETS_MANAGER", secretsManager.endpoint(), "SQS", sqs.endpoint());
+    return Map.of("DYNAMODB", dynamoProxy.endpoint(), "SECRETS_MANAGER", secretsManager.endpoint(), "SQS",
+        sqsProxy.endpoint());
   }
 
+  /** The faults in force now. */
+  public Faults faults() {
+    return faults.get();
+  }
+
+  /**
+   * Puts {@code next} in force, replacing all earlier faults: DynamoDB's and SQS's on their proxies at once,
+   * SMTP's by stopping the mail catcher (connections are refused) or starting it again.
+   */
+  public void faults(Faults next) {
+    if (smtp != null) {
+      smtpAccepting(!next.smtpDown());
+    } else if (next.smtpDown()) {
+      throw new IllegalStateException("The SMTP catcher is the running stack's, not this one's");
+    }
+    faults.set(next);
+  }
+
+  /** The messages now in every dead-letter queue, {@code [{"queue", "body", "receiveCount", "reason"}]}. */
+  public String deadLettersJson() {
+    return deadLetters.json();
+  }
+
+  /** Moves every dead-letter queue's messages back to the queue they came from; answers how many, by queue. */
+  public Map<String, Integer> redrive() {
+    return deadLetters.redrive();
+  }
+
+  /**
+   * Empties an OnFailure destination of asynchronous invocations: hands each record's {@code requestPayload} (the
+   * event that failed) to {@code replay}, then deletes the record; answers how many.
+   */
+  public int drain(String queueId, Consumer<String> replay) {
+    return deadLetters.drain(queueId, replay);
+  }
+
+  /** DynamoDB Local itself (not the functions' proxy): for the stack's own stream pollers and tools. */
   public URI dynamoEndpoint() {
     return dynamoEndpoint;
   }
@@ -102,10 +158,12 @@ public final class LocalServers implements AutoCloseable {
     }
   }
 
+  /** The SQS server itself (not the functions' proxy). */
   public URI sqsEndpoint() {
     return sqs.endpoint();
   }
 
+  /** A client of the SQS server itself, for the stack's own pollers: no fault reaches it. */
   public SqsClient sqsClient() {
     return sqs.client();
   }
@@ -162,6 +220,8 @@ public final class LocalServers implements AutoCloseable {
 
   @Override
   public void close() {
+    dynamoProxy.close();
+    sqsProxy.close();
     secretsManager.close();
     sqs.close();
     if (smtp != null) {

@@ -12,11 +12,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 record IdempotencyRecord(String key, String status, Long lockedUntil, long expiresAt) {
   static final String STATUS = "status";
   static final String LOCKED_UNTIL = "lockedUntil";
+  static final String EXPIRES_AT = "expiresAt";
   static final StaticImmutableTableSchema<IdempotencyRecord, Builder> SCHEMA = ItemSchema.of(IdempotencyRecord.class,
           Builder.class, Builder::new, Builder::build, r -> TableLayout.idempotency(r.key()))
       .attribute(String.class, STATUS, IdempotencyRecord::status, (b, v) -> b.status = v)
       .attribute(Long.class, LOCKED_UNTIL, IdempotencyRecord::lockedUntil, (b, v) -> b.lockedUntil = v)
-      .attribute(Long.class, "expiresAt", IdempotencyRecord::expiresAt, (b, v) -> b.expiresAt = v)
+      .attribute(Long.class, EXPIRES_AT, IdempotencyRecord::expiresAt, (b, v) -> b.expiresAt = v)
       .build();
 
   /** What the Enhanced Client fills when it reads a record. */

@@ -1,5 +1,6 @@
 package dev.blog.jobs.internal;
 
+import static dev.blog.jobs.internal.IdempotencyRecord.EXPIRES_AT;
 import static dev.blog.jobs.internal.IdempotencyRecord.LOCKED_UNTIL;
 import static dev.blog.jobs.internal.IdempotencyRecord.STATUS;
 
@@ -10,14 +11,17 @@ import dev.blog.core.store.Values;
 import dev.blog.core.store.Write;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * "Processed once in effect" for queue messages, in the spirit of Powertools' idempotency utility (which
  * the registry here does not serve, so this is the small equivalent). Before a side effect, a record keyed
- * by the message's idempotency key is claimed with a conditional put (IN_PROGRESS, locked for the
- * function's timeout); after it, the record becomes COMPLETED and is kept for a week (TTL). A duplicate
- * delivery finds COMPLETED and does nothing; a concurrent one finds a live lock and is retried later; a
- * lock left by a crashed invocation expires and can be claimed again.
+ * by the message's idempotency key is claimed with a conditional put (IN_PROGRESS, locked until the claiming
+ * invocation has surely ended: the rest of its time); after it, the record becomes COMPLETED and is kept for a
+ * week (TTL). A duplicate delivery finds COMPLETED and does nothing; a concurrent one finds a live lock and is
+ * retried once it has passed; a lock left by a crashed invocation expires and can be claimed again, which is the
+ * one window for a duplicate: a crash (or a store that fails) between the side effect and {@link #complete}.
  * See https://docs.aws.amazon.com/powertools/java/latest/utilities/idempotency/
  */
 public final class IdempotencyStore {
@@ -26,21 +30,27 @@ public final class IdempotencyStore {
   private static final String COMPLETED = "COMPLETED";
 
   /** What a claim found. */
-  public enum Claim { CLAIMED, ALREADY_DONE, IN_PROGRESS_ELSEWHERE }
+  public enum Status { CLAIMED, ALREADY_DONE, IN_PROGRESS_ELSEWHERE }
+
+  /** What a claim found, and for IN_PROGRESS_ELSEWHERE until when the other claim holds (if known). */
+  public record Claim(Status status, Optional<Instant> heldUntil) {
+    static Claim of(Status status) {
+      return new Claim(status, Optional.empty());
+    }
+  }
 
   private final Store store;
   private final Items<IdempotencyRecord> records;
   private final Clock clock;
-  private final Duration lock;
 
-  public IdempotencyStore(Store store, Clock clock, Duration lock) {
+  public IdempotencyStore(Store store, Clock clock) {
     this.store = store;
     this.records = store.items(IdempotencyRecord.SCHEMA);
     this.clock = clock;
-    this.lock = lock;
   }
 
-  public Claim claim(String key) {
+  /** Claims {@code key} for {@code lock}: as long as the claiming invocation may still run. */
+  public Claim claim(String key, Duration lock) {
     long now = clock.millis();
     Store.Outcome<IdempotencyRecord> claim = store.applyAndRead(
         Write.put(IdempotencyRecord.SCHEMA, new IdempotencyRecord(key, IN_PROGRESS, now + lock.toMillis(), expiresAt(now)))
@@ -48,16 +58,23 @@ public final class IdempotencyStore {
                 Values.of().s(":inProgress", IN_PROGRESS).n(":now", now)),
         IdempotencyRecord.SCHEMA);
     if (claim.applied()) {
-      return Claim.CLAIMED;
+      return Claim.of(Status.CLAIMED);
     }
-    boolean done = claim.item().or(() -> records.get(TableLayout.idempotency(key)))
-        .map(IdempotencyRecord::status).filter(COMPLETED::equals).isPresent();
-    return done ? Claim.ALREADY_DONE : Claim.IN_PROGRESS_ELSEWHERE;
+    Optional<IdempotencyRecord> found = claim.item().or(() -> records.get(TableLayout.idempotency(key)));
+    if (found.map(IdempotencyRecord::status).filter(COMPLETED::equals).isPresent()) {
+      return Claim.of(Status.ALREADY_DONE);
+    }
+    return new Claim(Status.IN_PROGRESS_ELSEWHERE, found.map(IdempotencyRecord::lockedUntil).map(Instant::ofEpochMilli));
   }
 
-  /** The side effect happened: the record becomes COMPLETED, unlocked, kept a week from now. */
+  /**
+   * The side effect happened: the record becomes COMPLETED, unlocked, kept a week from now. An update of the claim
+   * (UpdateItem), whether or not this invocation's claim is still the one stored: the email went out either way.
+   */
   public void complete(String key) {
-    store.apply(Write.put(IdempotencyRecord.SCHEMA, new IdempotencyRecord(key, COMPLETED, null, expiresAt(clock.millis()))));
+    store.apply(Write.update(TableLayout.idempotency(key))
+        .set(Values.of().s(STATUS, COMPLETED).n(EXPIRES_AT, expiresAt(clock.millis())))
+        .remove(LOCKED_UNTIL));
   }
 
   /** Gives a claim back after a failed attempt, so that the retry may claim it at once. */

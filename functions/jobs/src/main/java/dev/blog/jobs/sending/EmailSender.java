@@ -6,10 +6,20 @@ import dev.blog.core.mail.EmailMessage;
 public interface EmailSender {
   void send(EmailMessage email) throws EmailSendException;
 
-  /** The email was not accepted; sending it again later may work. */
+  /**
+   * The email was not accepted. {@link #permanent()}: never will be (the address or the message itself is refused),
+   * so trying again only delays the dead-letter queue; otherwise (an outage, throttling) sending it later may work.
+   */
   final class EmailSendException extends Exception {
-    public EmailSendException(String message, Throwable cause) {
+    private final boolean permanent;
+
+    public EmailSendException(String message, boolean permanent, Throwable cause) {
       super(message, cause);
+      this.permanent = permanent;
+    }
+
+    public boolean permanent() {
+      return permanent;
     }
   }
 }

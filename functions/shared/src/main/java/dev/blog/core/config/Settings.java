@@ -73,14 +73,33 @@ public final class Settings {
     return Integer.parseInt(env.getOrDefault("SMTP_PORT", "25"));
   }
 
-  /** First retry delay of a failed email; doubles per receive (SQS visibility timeout as back-off). */
+  /** The outbox table (a table name): emails written in the same transactions as the changes that cause them. */
+  public String outboxTableName() {
+    return required("OUTBOX_TABLE_NAME");
+  }
+
+  /** First retry delay of a failed email; each later one is 8 times longer (SQS visibility timeout as back-off). */
   public int retryBaseDelaySeconds() {
     return Integer.parseInt(env.getOrDefault("RETRY_BASE_DELAY_SECONDS", "10"));
   }
 
-  /** The function's timeout in seconds: how long an in-progress idempotency lock must hold. */
-  public int functionTimeoutSeconds() {
-    return Integer.parseInt(env.getOrDefault("FUNCTION_TIMEOUT_SECONDS", "30"));
+  /** The longest retry delay of a failed email. */
+  public int retryMaxDelaySeconds() {
+    return Integer.parseInt(env.getOrDefault("RETRY_MAX_DELAY_SECONDS", "3600"));
+  }
+
+  /** How many emails one worker invocation sends per second at most (times its concurrency: under the SES quota). */
+  public int sendRatePerSecond() {
+    return Integer.parseInt(env.getOrDefault("SEND_RATE_PER_SECOND", "5"));
+  }
+
+  /**
+   * The function's timeout (template.yaml gives each function its own Timeout as FUNCTION_TIMEOUT_SECONDS too, and
+   * a test keeps the two equal): every outbound call's time budget derives from it. Outside Lambda (a tool such as
+   * BootstrapAdmin) it is the template's default, 10 seconds.
+   */
+  public java.time.Duration functionTimeout() {
+    return java.time.Duration.ofSeconds(Integer.parseInt(env.getOrDefault("FUNCTION_TIMEOUT_SECONDS", "10")));
   }
 
   /** Lambda SnapStart hands out credentials through the container endpoint, not environment variables. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.blog.core.budget.Deadline;
 import dev.blog.core.error.DomainException;
 import dev.blog.core.json.Json;
 import dev.blog.core.security.Caller;
@@ -59,7 +60,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     ApiRequest request = new ApiRequest(event, requestId, context.getLogger(), json);
     APIGatewayV2HTTPResponse response;
     try {
-      response = toHttp(handle(request));
+      // Every SDK call of this request must fit, with the answer, in the time Lambda gives it (Deadline).
+      response = toHttp(Deadline.within(context.getRemainingTimeInMillis(), () -> handle(request)));
     } catch (DomainException e) {
       response = problem(Problems.of(e, requestId));
     } catch (RequestRejected e) {

@@ -2,6 +2,8 @@ package dev.blog.core.inject;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.blog.core.budget.Deadline;
+import dev.blog.core.budget.TimeBudget;
 import dev.blog.core.config.Settings;
 import dev.blog.core.snapstart.DynamoDbPriming;
 import dev.blog.core.snapstart.Priming;
@@ -13,33 +15,52 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * AWS SDK clients, configured explicitly so that nothing is discovered at cold start: region from
  * AWS_REGION, one credentials provider, the URLConnection HTTP client (no classpath scan for Apache or
- * Netty). Endpoints follow the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which is how
- * the local stack points the same code at DynamoDB Local. Both the credentials and the HTTP client are
- * wrapped for SnapStart priming ({@link PrimingCredentials}, {@link PrimingHttpClient}): in a priming run a
- * request is signed with fake credentials and answered at the socket, never sent; otherwise they are the
- * plain provider and client.
- * See https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html
+ * Netty). Every client of every function, this module's and the jobs' (SQS, SES), is built by
+ * {@link #configured}: the one place where the function's {@link TimeBudget} becomes the HTTP client's connect
+ * and read timeouts, a bounded retry strategy, the call and attempt timeouts, and the invocation's
+ * {@link Deadline}, and where the credentials and the HTTP client are wrapped for SnapStart priming
+ * ({@link PrimingCredentials}, {@link PrimingHttpClient} around the budgeted client): in a priming run a request
+ * is signed with fake credentials and answered at the socket, never sent; otherwise they are the plain provider
+ * and client. Endpoints follow the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which is how
+ * the local stack points the same code at DynamoDB Local.
+ * See https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html and
+ * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/timeouts.html
  */
 @Module
 public final class AwsClientsModule {
+  /** Retries after a 5xx or a timeout: short, jittered; a transient fault clears fast or is an outage. */
+  static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(
+      java.time.Duration.ofMillis(25), java.time.Duration.ofMillis(500));
+  /** Retries after throttling: longer, for capacity to grow, yet within the call's budget. */
+  static final BackoffStrategy THROTTLING_BACKOFF = BackoffStrategy.exponentialDelay(
+      java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(1));
+
   private AwsClientsModule() {}
 
   @Provides
   @Singleton
-  static DynamoDbClient dynamoDb(Settings settings, Priming priming) {
-    DynamoDbClient client = DynamoDbClient.builder()
-        .region(Region.of(settings.region()))
-        .credentialsProvider(PrimingCredentials.around(credentials(settings)))
-        .httpClient(PrimingHttpClient.around(UrlConnectionHttpClient.builder().build()))
-        .build();
+  static TimeBudget timeBudget(Settings settings) {
+    return TimeBudget.forFunctionTimeout(settings.functionTimeout());
+  }
+
+  @Provides
+  @Singleton
+  static DynamoDbClient dynamoDb(Settings settings, TimeBudget budget, Priming priming) {
+    DynamoDbClient client = configured(DynamoDbClient.builder(), settings, budget).build();
     // SnapStart: the snapshot holds a client that has run its request and response path, without a request.
     priming.register("dynamodb", () -> DynamoDbPriming.prime(client, settings::tableName));
     return client;
@@ -47,13 +68,43 @@ public final class AwsClientsModule {
 
   @Provides
   @Singleton
-  static SecretSource secrets(Settings settings) {
+  static SecretSource secrets(Settings settings, TimeBudget budget) {
     // In a priming run GetSecretValue is answered with a made-up value that is not kept (SecretsManagerSource).
-    return new SecretsManagerSource(() -> SecretsManagerClient.builder()
-        .region(Region.of(settings.region()))
+    return new SecretsManagerSource(() -> configured(SecretsManagerClient.builder(), settings, budget).build());
+  }
+
+  /**
+   * A client builder with everything every client of ours has: region, credentials, the HTTP client with the
+   * budget's connect and read timeouts, a standard retry strategy of at most the budget's attempts, the call and
+   * attempt timeouts, the invocation's deadline, and {@code interceptors}; the credentials and the HTTP client
+   * wrapped for SnapStart priming (outside a priming run they are the plain ones).
+   */
+  public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configured(B builder, Settings settings,
+      TimeBudget budget, ExecutionInterceptor... interceptors) {
+    return builder.region(Region.of(settings.region()))
         .credentialsProvider(PrimingCredentials.around(credentials(settings)))
-        .httpClient(PrimingHttpClient.around(UrlConnectionHttpClient.builder().build()))
-        .build());
+        .httpClient(PrimingHttpClient.around(UrlConnectionHttpClient.builder()
+            .connectionTimeout(budget.connectTimeout())
+            .socketTimeout(budget.attemptTimeout())
+            .build()))
+        .overrideConfiguration(o -> {
+          o.retryStrategy(retryStrategy(budget))
+              .apiCallTimeout(budget.callTimeout())
+              .apiCallAttemptTimeout(budget.attemptTimeout())
+              .addExecutionInterceptor(new Deadline(budget));
+          for (ExecutionInterceptor interceptor : interceptors) {
+            o.addExecutionInterceptor(interceptor);
+          }
+        });
+  }
+
+  /** The SDK's standard strategy (retryable errors, throttling detection, retry quota), bounded by the budget. */
+  static RetryStrategy retryStrategy(TimeBudget budget) {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(budget.maxAttempts())
+        .backoffStrategy(BACKOFF)
+        .throttlingBackoffStrategy(THROTTLING_BACKOFF)
+        .build();
   }
 
   /**

@@ -45,7 +45,8 @@ public final class StoreModule {
   @Provides
   @Singleton
   static Store store(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings) {
-    return new Store(dynamo, enhanced, settings.tableName());
+    // The outbox table's name is read when a write or read first goes there: only functions that use it need it.
+    return new Store(dynamo, enhanced, settings.tableName(), settings::outboxTableName);
   }
 
   /** The cursor key is fetched on the first page request only, never at init. */

@@ -32,20 +32,44 @@ public final class Store {
   private final DynamoDbClient dynamo;
   private final DynamoDbEnhancedClient enhanced;
   private final String table;
+  private final java.util.function.Supplier<String> outboxTable;
 
+  /** A store of the application table only: a write to the outbox table fails (a function that writes none). */
   public Store(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, String table) {
+    this(dynamo, enhanced, table, () -> {
+      throw new IllegalStateException("This function has no outbox table (OUTBOX_TABLE_NAME)");
+    });
+  }
+
+  /** {@code outboxTable} is asked for when a write or read first goes to the outbox table. */
+  public Store(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, String table,
+      java.util.function.Supplier<String> outboxTable) {
     this.dynamo = dynamo;
     this.enhanced = enhanced;
     this.table = table;
+    this.outboxTable = outboxTable;
   }
 
+  /** The application table's name. */
   public String table() {
     return table;
+  }
+
+  private String name(TableLayout.Table which) {
+    return switch (which) {
+      case APP -> table;
+      case OUTBOX -> outboxTable.get();
+    };
   }
 
   /** The reads of one item kind: call once, when the store that owns the kind is built (not per request). */
   public <T> Items<T> items(TableSchema<T> schema) {
     return new Items<>(enhanced, table, schema);
+  }
+
+  /** The reads of one item kind of another table. */
+  public <T> Items<T> items(TableSchema<T> schema, TableLayout.Table in) {
+    return new Items<>(enhanced, name(in), schema);
   }
 
   /** Applies one write on its own; false when its condition did not hold (and nothing was written). */
@@ -68,7 +92,7 @@ public final class Store {
 
   private Outcome<Map<String, AttributeValue>> send(Write write, boolean returnNew) {
     try {
-      return new Outcome<>(true, present(write.sendAlone(dynamo, table, returnNew)));
+      return new Outcome<>(true, present(write.sendAlone(dynamo, name(write.table()), returnNew)));
     } catch (ConditionalCheckFailedException refused) {
       return new Outcome<>(false, refused.hasItem() ? present(refused.item()) : Optional.empty());
     } catch (SdkException e) {
@@ -81,12 +105,15 @@ public final class Store {
   }
 
   public Transaction transaction() {
-    return new Transaction(table);
+    return new Transaction(this::name);
   }
 
   /**
-   * Commits all steps or none. Throws {@link ConditionFailed} naming the steps whose conditions failed,
-   * {@code Unavailable} when throttled or still conflicting after retries, and a {@link StoreException} otherwise.
+   * Commits all steps or none. Throws {@link ConditionFailed} naming the steps whose conditions failed;
+   * {@code Unavailable} when DynamoDB throttled the transaction, failed internally, or it still conflicted with
+   * others after retries (the same request may succeed later); and a {@link StoreException} for every other
+   * cancellation reason (ValidationError, ItemCollectionSizeLimitExceeded, ...): a request DynamoDB will never
+   * accept is a bug, logged and answered 500, so alarms fire and no client retries it forever.
    */
   public void commit(Transaction tx) {
     // One token for every attempt: if an attempt succeeded but its answer was lost, the SDK's retry of
@@ -103,8 +130,11 @@ public final class Store {
         if (!failed.isEmpty()) {
           throw new ConditionFailed(failed);
         }
-        boolean conflict = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-        if (!conflict || attempt == CONFLICT_ATTEMPTS) {
+        Set<String> codes = reasonCodes(e.cancellationReasons());
+        if (codes.isEmpty() || !TRANSIENT_REASONS.containsAll(codes)) {
+          throw new StoreException("Transaction cancelled for reasons that no retry clears: " + codes, e);
+        }
+        if (!codes.equals(Set.of(CONFLICT)) || attempt == CONFLICT_ATTEMPTS) {
           throw DynamoErrors.unavailable(e);
         }
         pause(attempt);
@@ -112,6 +142,22 @@ public final class Store {
         throw DynamoErrors.translate(e);
       }
     }
+  }
+
+  /**
+   * The cancellation reasons a later attempt may not meet: throttling, DynamoDB's own failures, and conflicts
+   * with concurrent transactions (retried here first). {@code None} marks the steps that did nothing wrong.
+   * See https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors
+   */
+  static final String CONFLICT = "TransactionConflict";
+  static final Set<String> TRANSIENT_REASONS = Set.of(CONFLICT, "ThrottlingError", "ProvisionedThroughputExceeded",
+      "RequestLimitExceeded", "InternalServerError", "InternalFailure");
+
+  /** The reasons of the cancelled steps, without the {@code None} of those that were fine. */
+  private static Set<String> reasonCodes(List<CancellationReason> reasons) {
+    Set<String> codes = new java.util.TreeSet<>();
+    reasons.stream().map(CancellationReason::code).filter(code -> code != null && !"None".equals(code)).forEach(codes::add);
+    return codes;
   }
 
   private static Set<String> failedConditions(Transaction tx, List<CancellationReason> reasons) {

@@ -5,10 +5,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The single table's layout (README, "Data design"): the key attributes, every key prefix and sort-key
- * constant, the two indexes and the listings (index partitions) that are read. This is the one place they are
- * spelled; every item schema ({@link ItemSchema}), store, test and the bench take their keys from here. It depends on nothing of ours, so any
- * module may use it.
+ * The tables' layout (README, "Data design"): the application's single table and the transactional outbox's own
+ * ({@link Table}), their key attributes, every key prefix and sort-key constant, the indexes and the listings
+ * (index partitions) that are read. This is the one place they are spelled; every item schema ({@link ItemSchema}),
+ * store, test and the bench take their keys from here. It depends on nothing of ours, so any module may use it.
  *
  * <p>Every item has a string {@link #PK} and {@link #SK}. Both indexes project all attributes and sort by the
  * item's id, a UUIDv7, so an index partition read backwards is newest first.
@@ -34,6 +34,14 @@ public final class TableLayout {
   public static final String OUTBOX_SK = OUTBOX.sk();
 
   private TableLayout() {}
+
+  /**
+   * The tables (template.yaml): {@code APP}, everything but the outbox; {@code OUTBOX}, the emails that changes
+   * cause, written in the same transactions as the changes, with a stream of its own, so that the relay that
+   * reads that stream never sees an item of the application table (a password hash). Both have the same key
+   * attributes and general-purpose index names.
+   */
+  public enum Table { APP, OUTBOX }
 
   /** The two general-purpose global secondary indexes: {@code gsi1} ({@code gsi1pk}/{@code gsi1sk}), {@code gsi2}. */
   public enum Index {
@@ -178,9 +186,18 @@ public final class TableLayout {
     return LOGIN.key(email);
   }
 
-  /** An email waiting in the transactional outbox, by its idempotency key. */
+  /** An email in the transactional outbox ({@link Table#OUTBOX}), by its idempotency key. */
   public static Key outbox(String idempotencyKey) {
     return OUTBOX.key(idempotencyKey);
+  }
+
+  /**
+   * The outbox emails not relayed yet, on the outbox table's gsi1 ({@code OUTBOX#PENDING}): an item leaves this
+   * sparse listing when the relay has put it on the queue, so the sweeper that relays what the stream did not
+   * reads only what is left.
+   */
+  public static Listing pendingOutbox() {
+    return new Listing(Index.GSI1, "OUTBOX#PENDING", OUTBOX);
   }
 
   /** The worker's record of one email's idempotency key. */

@@ -14,19 +14,20 @@ public final class Transaction {
   /** DynamoDB's limit of actions in one TransactWriteItems call. */
   public static final int MAX_STEPS = 100;
 
-  private final String table;
+  private final java.util.function.Function<TableLayout.Table, String> tables;
   private final List<TransactWriteItem> items = new ArrayList<>();
   private final List<String> labels = new ArrayList<>();
 
-  Transaction(String table) {
-    this.table = table;
+  /** {@code tables}: the name of each table; a transaction may write to both (an outbox email with its change). */
+  Transaction(java.util.function.Function<TableLayout.Table, String> tables) {
+    this.tables = tables;
   }
 
   public Transaction add(String label, Write write) {
     if (items.size() == MAX_STEPS) {
       throw new IllegalStateException("A transaction holds at most " + MAX_STEPS + " steps");
     }
-    items.add(write.transactItem(table));
+    items.add(write.transactItem(tables.apply(write.table())));
     labels.add(label);
     return this;
   }

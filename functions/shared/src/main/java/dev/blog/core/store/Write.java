@@ -43,6 +43,7 @@ public final class Write {
   private enum Kind { PUT, UPDATE, DELETE }
 
   private final Kind kind;
+  private final TableLayout.Table table;
   /** The whole item for a put, the key otherwise. */
   private final Map<String, AttributeValue> target;
   private final Map<String, AttributeValue> set;
@@ -51,9 +52,10 @@ public final class Write {
   private final String condition;
   private final Map<String, AttributeValue> conditionValues;
 
-  private Write(Kind kind, Map<String, AttributeValue> target, Map<String, AttributeValue> set,
+  private Write(Kind kind, TableLayout.Table table, Map<String, AttributeValue> target, Map<String, AttributeValue> set,
       Map<String, AttributeValue> add, List<String> remove, String condition, Map<String, AttributeValue> conditionValues) {
     this.kind = kind;
+    this.table = table;
     this.target = target;
     this.set = set;
     this.add = add;
@@ -63,7 +65,7 @@ public final class Write {
   }
 
   private static Write of(Kind kind, Map<String, AttributeValue> target) {
-    return new Write(kind, Map.copyOf(target), Map.of(), Map.of(), List.of(), null, Map.of());
+    return new Write(kind, TableLayout.Table.APP, Map.copyOf(target), Map.of(), Map.of(), List.of(), null, Map.of());
   }
 
   /** Puts the whole {@code item} as {@code schema} maps it, replacing any item with its key unless a condition says otherwise. */
@@ -92,7 +94,8 @@ public final class Write {
       }
     }
     TableLayout.Key key = new TableLayout.Key(mapped.get(TableLayout.PK).s(), mapped.get(TableLayout.SK).s());
-    return new Write(Kind.UPDATE, key.attributes(), Map.copyOf(set), Map.of(), List.copyOf(absent), null, Map.of());
+    return new Write(Kind.UPDATE, TableLayout.Table.APP, key.attributes(), Map.copyOf(set), Map.of(), List.copyOf(absent),
+        null, Map.of());
   }
 
   /** Changes some attributes of the item with {@code key}; with no condition, creates it if absent. */
@@ -107,13 +110,13 @@ public final class Write {
   /** Sets these attributes (update only). */
   public Write set(Values values) {
     requireUpdate();
-    return new Write(kind, target, merged(set, values.map()), add, remove, condition, conditionValues);
+    return new Write(kind, table, target, merged(set, values.map()), add, remove, condition, conditionValues);
   }
 
   /** Adds {@code delta} to a number attribute, which counts as 0 if absent (update only). */
   public Write add(String name, long delta) {
     requireUpdate();
-    return new Write(kind, target, set, merged(add, Values.of().n(name, delta).map()), remove, condition,
+    return new Write(kind, table, target, set, merged(add, Values.of().n(name, delta).map()), remove, condition,
         conditionValues);
   }
 
@@ -122,7 +125,7 @@ public final class Write {
     requireUpdate();
     List<String> all = new ArrayList<>(remove);
     all.addAll(List.of(names));
-    return new Write(kind, target, set, add, List.copyOf(all), condition, conditionValues);
+    return new Write(kind, table, target, set, add, List.copyOf(all), condition, conditionValues);
   }
 
   public Write when(String condition) {
@@ -131,7 +134,16 @@ public final class Write {
 
   /** The write happens only if {@code condition} holds for the item as it is stored. */
   public Write when(String condition, Values values) {
-    return new Write(kind, target, set, add, remove, condition, values.map());
+    return new Write(kind, table, target, set, add, remove, condition, values.map());
+  }
+
+  /** The same write on another of the tables (every write is on {@link TableLayout.Table#APP} unless moved). */
+  public Write in(TableLayout.Table other) {
+    return new Write(kind, other, target, set, add, remove, condition, conditionValues);
+  }
+
+  TableLayout.Table table() {
+    return table;
   }
 
   /** Optimistic locking: the write happens only if the stored item's {@link #VERSION} is still {@code expected}. */

@@ -29,11 +29,26 @@ public final class LocalModule {
   private final Map<String, String> secrets;
   private final RequestCounter requests = new RequestCounter();
   private final WireCounter wire = new WireCounter(UrlConnectionHttpClient.builder().build());
+  private final List<ExecutionInterceptor> interceptors;
 
   public LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets) {
+    this(endpoint, env, secrets, List.of());
+  }
+
+  /** With {@code interceptors} on the graph's client too: a test steps in between a request and its answer. */
+  public LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets,
+      List<ExecutionInterceptor> interceptors) {
     this.endpoint = endpoint;
     this.env = Map.copyOf(env);
     this.secrets = Map.copyOf(secrets);
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  /** The same module, its client also running {@code more}. */
+  public LocalModule withInterceptors(List<ExecutionInterceptor> more) {
+    List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
+    all.addAll(more);
+    return new LocalModule(endpoint, env, secrets, all);
   }
 
   public static DynamoDbClient client(URI endpoint) {
@@ -68,7 +83,10 @@ public final class LocalModule {
         .credentialsProvider(PrimingCredentials.around(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))))
         .httpClient(PrimingHttpClient.around(wire))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(requests)).build();
+        .overrideConfiguration(c -> {
+          c.addExecutionInterceptor(requests);
+          interceptors.forEach(c::addExecutionInterceptor);
+        }).build();
   }
 
   @Provides

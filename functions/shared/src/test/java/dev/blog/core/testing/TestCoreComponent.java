@@ -57,4 +57,10 @@ public interface TestCoreComponent {
   static TestCoreComponent on(TestStore.Table table) {
     return DaggerTestCoreComponent.builder().localModule(table.module()).build();
   }
+
+  /** The graph whose DynamoDB client also runs {@code interceptors} (a test steps in between request and answer). */
+  static TestCoreComponent on(TestStore.Table table,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) {
+    return DaggerTestCoreComponent.builder().localModule(table.module(java.util.List.of(interceptors))).build();
+  }
 }

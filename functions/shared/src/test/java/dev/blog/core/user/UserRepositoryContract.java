@@ -212,7 +212,7 @@ abstract class UserRepositoryContract {
   }
 
   @Test
-  void theWelcomeEmailIsInTheOutboxExactlyWhenTheUserIsStored() {
+  void theWelcomeEmailIsInTheOutboxTableExactlyWhenTheUserIsStoredPendingUntilRelayed() {
     User user = newUser("outbox@example.com");
     var welcome = dev.blog.core.mail.Emails.welcome(new dev.blog.core.mail.Emails.Recipient(user.id(), user.email(), user.name()));
     repository().create(user, "h", audit("user.registered", user.id()), Optional.of(welcome));
@@ -220,15 +220,17 @@ abstract class UserRepositoryContract {
     var secondWelcome = dev.blog.core.mail.Emails.welcome(new dev.blog.core.mail.Emails.Recipient(clash.id(), clash.email(), clash.name()));
     failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.of(secondWelcome)));
 
-    List<Map<String, AttributeValue>> outbox = dynamo().scan(s -> s.tableName(table())
-        .filterExpression("#sk = :outbox").expressionAttributeNames(Map.of("#sk", TableLayout.SK))
-        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS(TableLayout.OUTBOX_SK))))
-        .items();
+    List<Map<String, AttributeValue>> outbox = dynamo().scan(s -> s.tableName(table.outboxName())).items();
     assertThat(outbox).singleElement().satisfies(item -> {
       assertThat(item.get("idempotencyKey").s()).isEqualTo("welcome:" + user.id());
       assertThat(item.get("to").s()).isEqualTo("outbox@example.com");
-      assertThat(item.get("expiresAt").n()).isNotBlank();
+      assertThat(item.get(TableLayout.Index.GSI1.partitionKey()).s()).isEqualTo(TableLayout.pendingOutbox().partition());
+      assertThat(item).as("a pending email never expires").doesNotContainKey("expiresAt");
     });
+    assertThat(dynamo().scan(s -> s.tableName(table()).filterExpression("#sk = :outbox")
+        .expressionAttributeNames(Map.of("#sk", TableLayout.SK))
+        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS(TableLayout.OUTBOX_SK)))).items())
+        .as("nothing of the outbox in the application table").isEmpty();
   }
 
   @Test

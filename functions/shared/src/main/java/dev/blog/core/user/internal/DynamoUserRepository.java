@@ -2,7 +2,9 @@ package dev.blog.core.user.internal;
 
 import dev.blog.core.audit.AuditEntry;
 import dev.blog.core.audit.internal.DynamoAuditRepository;
+import dev.blog.core.error.DomainException;
 import dev.blog.core.error.DomainException.Conflict;
+import dev.blog.core.error.DomainException.NotFound;
 import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.outbox.Outbox;
@@ -82,7 +84,10 @@ public final class DynamoUserRepository implements UserRepository {
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
-      if (e.failed("user") || e.failed("oldEmail")) {
+      if (e.failed("user")) {
+        throw whyNotUpdated(before.id());
+      }
+      if (e.failed("oldEmail")) {
         throw stale();
       }
       if (e.failed("email")) {
@@ -90,6 +95,18 @@ public final class DynamoUserRepository implements UserRepository {
       }
       throw e;
     }
+  }
+
+  /** Why a user update's condition failed: the user is gone, is being deleted, or changed since it was read. */
+  private DomainException whyNotUpdated(String id) {
+    Optional<UserItem> now = users.get(TableLayout.user(id));
+    if (now.isEmpty()) {
+      return new NotFound("No such user");
+    }
+    if (now.get().deleting()) {
+      return new Conflict("The user is being deleted; no change is accepted until the delete has finished");
+    }
+    return stale();
   }
 
   @Override

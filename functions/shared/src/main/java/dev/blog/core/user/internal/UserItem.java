@@ -21,7 +21,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * (optimistic locking).
  */
 record UserItem(String id, String email, String name, Integer age, String role, String passwordHash,
-    String createdAt, String updatedAt, long version) {
+    String createdAt, String updatedAt, long version, String deletingSince) {
+  /** Set while the user's delete cascades (the post store's mark): no change of the user is accepted then. */
+  static final String DELETING = "deleting";
   static final StaticImmutableTableSchema<UserItem, Builder> SCHEMA =
       ItemSchema.of(UserItem.class, Builder.class, Builder::new, Builder::build, u -> TableLayout.user(u.id()))
           .listedIn(Index.GSI1, u -> TableLayout.users(), UserItem::id)
@@ -35,6 +37,7 @@ record UserItem(String id, String email, String name, Integer age, String role, 
           .attribute(String.class, "createdAt", UserItem::createdAt, (b, v) -> b.createdAt = v)
           .attribute(String.class, "updatedAt", UserItem::updatedAt, (b, v) -> b.updatedAt = v)
           .attribute(Long.class, Write.VERSION, UserItem::version, (b, v) -> b.version = v)
+          .attribute(String.class, DELETING, UserItem::deletingSince, (b, v) -> b.deletingSince = v)
           .build();
 
   /** What a user update may change: profile, role (with its index entry), time and version; never the hash. */
@@ -43,7 +46,7 @@ record UserItem(String id, String email, String name, Integer age, String role, 
 
   static UserItem of(User user, String passwordHash) {
     return new UserItem(user.id(), user.email(), user.name(), user.age(), user.role().wire(), passwordHash,
-        Times.format(user.createdAt()), Times.format(user.updatedAt()), user.version());
+        Times.format(user.createdAt()), Times.format(user.updatedAt()), user.version(), null);
   }
 
   User toUser() {
@@ -61,9 +64,18 @@ record UserItem(String id, String email, String name, Integer age, String role, 
     return Write.putNew(SCHEMA, of(user, passwordHash));
   }
 
-  /** The profile as it is after a change (an age no longer given is removed), if the version is still the one read. */
+  /**
+   * The profile as it is after a change (an age no longer given is removed), if the version is still the one read
+   * and the user is not being deleted (a change then would make the cascade's final, versioned delete fail and
+   * leave the user half-deleted).
+   */
   static Write update(User before, User after) {
-    return Write.update(SCHEMA, of(after, null), PROFILE).whenVersion(before.version());
+    return Write.update(SCHEMA, of(after, null), PROFILE).when("#" + Write.VERSION + " = :expected AND "
+        + "attribute_not_exists(" + DELETING + ")", Values.of().n(":expected", before.version()));
+  }
+
+  boolean deleting() {
+    return deletingSince != null;
   }
 
   /**
@@ -72,7 +84,7 @@ record UserItem(String id, String email, String name, Integer age, String role, 
    */
   static Write markDeleting(User user, Instant at) {
     return Write.update(TableLayout.user(user.id()))
-        .set(Values.of().s("deleting", Times.format(at)).list("latestPostIds", List.of()))
+        .set(Values.of().s(DELETING, Times.format(at)).list("latestPostIds", List.of()))
         .whenVersion(user.version());
   }
 
@@ -91,9 +103,10 @@ record UserItem(String id, String email, String name, Integer age, String role, 
     private String createdAt;
     private String updatedAt;
     private Long version;
+    private String deletingSince;
 
     UserItem build() {
-      return new UserItem(id, email, name, age, role, passwordHash, createdAt, updatedAt, version);
+      return new UserItem(id, email, name, age, role, passwordHash, createdAt, updatedAt, version, deletingSince);
     }
   }
 }
