@@ -144,17 +144,22 @@ final class BenchChild {
   static final String SPAWN_MILLIS = "<spawn-millis>";
 
   /**
-   * How many classes the JVM had loaded when it answered: the lines of its -Xlog:class+load file before
-   * the harness's marker class (dev.blog.bench.harness.FirstResponse).
+   * How many classes the JVM loaded before it answered: the lines of its -Xlog:class+load file before the
+   * harness's marker class (dev.blog.bench.harness.FirstResponse), after the line of {@code fromMarker} if given.
    */
-  static int classesBeforeMarker(Path classLoadLog) {
+  static int classesBetweenMarkers(Path classLoadLog, String fromMarker) {
     try (var lines = Files.lines(classLoadLog)) {
       int count = 0;
+      boolean counting = fromMarker == null;
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.contains(" dev.blog.bench.harness.FirstResponse ")) {
           return count;
         }
-        count++;
+        if (counting) {
+          count++;
+        } else if (line.contains(" " + fromMarker + " ")) {
+          counting = true;
+        }
       }
       throw new IllegalStateException("No first response in " + classLoadLog);
     } catch (IOException e) {

@@ -32,6 +32,8 @@ final class BenchFunction {
   /** {@link #env} with the C1-only override flipped: added if the template has none, removed if it has it. */
   final Map<String, String> altEnv;
   final BenchScenario scenario;
+  /** Whether an HttpApi route invokes the function (the authorizer and the jobs are not HTTP functions). */
+  final boolean http;
   final Path event;
   final Path log;
   final List<String> notes = new ArrayList<>();
@@ -39,11 +41,13 @@ final class BenchFunction {
   private long nextIndex;
   Path aotCache;
   int classes;
+  int primedClasses;
   BenchChild.Report warm;
   BenchChild.Report warmAlt;
 
-  BenchFunction(FunctionDef def, Map<String, String> env, BenchScenario scenario, Path event, Path log) {
+  BenchFunction(FunctionDef def, Map<String, String> env, BenchScenario scenario, boolean http, Path event, Path log) {
     this.def = def;
+    this.http = http;
     this.env = Map.copyOf(env);
     this.altEnv = flipC1(env);
     this.scenario = scenario;

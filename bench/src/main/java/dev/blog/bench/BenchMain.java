@@ -21,20 +21,24 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
- * {@code ./dev bench [--runs N] [--json FILE] [--warm N] [--only Fn,Fn] [--c1-check]}: the cold-start benchmark
+ * {@code ./dev bench [--runs N] [--json FILE] [--markdown FILE] [--warm N] [--only Fn,Fn] [--c1-check]}: the
+ * cold-start benchmark
  * of every function in template.yaml. Every JVM is the function's deployable jar plus the runtime interface
  * client and a dependency-free harness, under the java25 runtime's flags, on one CPU, with its template
  * environment, against DynamoDB Local and the Secrets Manager stand-in in this JVM (on the other CPU). See
  * {@link BenchRounds} for the order of the JVMs and BENCHMARKS.md for what each figure is. The tables go to
- * stdout, progress to stderr.
+ * stdout, progress to stderr; with --json FILE the figures go to FILE and the Markdown of BENCHMARKS.md
+ * ({@link BenchMarkdown}) beside it (FILE with .md); --markdown FILE writes that Markdown into FILE too, in
+ * place of the block it holds (BENCHMARKS.md).
  */
 public final class BenchMain {
-  /** The C1-only JIT setting that the template's Globals may give every function as JAVA_TOOL_OPTIONS. */
+  /** The C1-only JIT setting that the template may give a function as JAVA_TOOL_OPTIONS. */
   static final String C1_ONLY = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
   /** The harness classes a child needs, packed into a jar (an AOT cache accepts no directory on the class path). */
   private static final List<Class<?>> HARNESS_CLASSES = List.of(dev.blog.bench.harness.BenchHarness.class,
       dev.blog.bench.harness.BenchContext.class, dev.blog.bench.harness.BenchLogger.class,
       dev.blog.bench.harness.FirstResponse.class, dev.blog.bench.harness.Hello.class,
+      dev.blog.bench.harness.Restored.class,
       // the runtime client's ways, shared with the local stack's AOT training
       RuntimeClient.class, TrainingHandler.class);
   /** Harness classes that are package-private, by name. */
@@ -42,11 +46,12 @@ public final class BenchMain {
   /** Read before this JVM pins itself to one CPU, after which the JDK sees only that one. */
   private static final int CPUS = Runtime.getRuntime().availableProcessors();
 
-  record Options(int runs, int warm, Optional<Path> json, Set<String> only, boolean c1Check) {
+  record Options(int runs, int warm, Optional<Path> json, Optional<Path> markdown, Set<String> only, boolean c1Check) {
     static Options parse(String[] args) {
-      int runs = 10;
+      int runs = BenchRun.DEFAULT_RUNS;
       int warm = 1000;
       Path json = null;
+      Path markdown = null;
       Set<String> only = Set.of();
       boolean c1Check = false;
       for (int i = 0; i < args.length; i++) {
@@ -54,13 +59,14 @@ public final class BenchMain {
           case "--runs" -> runs = positive(args, ++i);
           case "--warm" -> warm = positive(args, ++i);
           case "--json" -> json = Path.of(value(args, ++i));
+          case "--markdown" -> markdown = Path.of(value(args, ++i));
           case "--only" -> only = Set.of(value(args, ++i).split(","));
           case "--c1-check" -> c1Check = true;
-          default -> throw new IllegalArgumentException("usage: ./dev bench [--runs N] [--json FILE] [--warm N]"
+          default -> throw new IllegalArgumentException("usage: ./dev bench [--runs N] [--json FILE] [--markdown FILE] [--warm N]"
               + " [--only Fn,Fn] [--c1-check] (unknown argument " + args[i] + ")");
         }
       }
-      return new Options(runs, warm, Optional.ofNullable(json), only, c1Check);
+      return new Options(runs, warm, Optional.ofNullable(json), Optional.ofNullable(markdown), only, c1Check);
     }
 
     private static String value(String[] args, int i) {
@@ -90,7 +96,13 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
+    if (options.markdown().isPresent()) {
+      BenchMarkdown.checkWritable(options.markdown().get()); // before the run, not after it
+    }
     long began = System.nanoTime();
+    java.time.Instant started = java.time.Instant.now();
+    String loadBefore = BenchRun.readLoad();
+    List<String> skipped = new ArrayList<>();
     Template template = Template.load(Template.findProjectDir());
     Path work = Files.createDirectories(template.projectDir().resolve("target").resolve("bench"));
     Path harness = harnessJar(Files.createTempDirectory("blog-bench-harness"));
@@ -125,12 +137,14 @@ public final class BenchMain {
         Optional<BenchScenario> scenario = BenchScenario.of(id, template.projectDir(), fixtures, env);
         if (scenario.isEmpty()) {
           progress("%s: skipped, no sample event for it in events/", id);
+          skipped.add(id + ": not measured, events/ has no sample event for it");
           continue;
         }
         Path event = Files.writeString(work.resolve(id + ".event.json"), scenario.get().eventJson());
         Path log = work.resolve(id + ".log");
         Files.deleteIfExists(log);
-        functions.add(new BenchFunction(def, env, scenario.get(), event, log));
+        boolean http = template.routes().stream().anyMatch(route -> route.functionId().equals(id));
+        functions.add(new BenchFunction(def, env, scenario.get(), http, event, log));
       }
 
       rounds.trainAotCaches(functions, handlersByJar, fixtures::environment);
@@ -148,12 +162,24 @@ public final class BenchMain {
       rounds.deleteAotCaches(functions); // tens of MB each, and only valid for this run's copies of the jars
     }
     List<BenchReport.Row> rows = functions.stream().map(f -> BenchReport.Row.of(f, options.runs())).toList();
-    BenchReport.printTables(rows, options, CPUS);
+    List<BenchBudget.Line> budget = BenchBudget.check(rows);
+    BenchRun run = new BenchRun(List.of(args), started, (System.nanoTime() - began) / 1e9, CPUS, BenchRun.readCpuModel(),
+        BenchRun.javaVersion(), loadBefore, BenchRun.readLoad(), options, List.copyOf(skipped));
+    BenchReport.printTables(rows, budget, options, CPUS);
+    String markdown = BenchMarkdown.render(run, rows, budget);
     if (options.json().isPresent()) {
-      BenchReport.writeJson(options.json().get(), rows, options);
-      progress("wrote %s", options.json().get());
+      Path json = options.json().get();
+      BenchReport.writeJson(json, rows, budget, run);
+      Path beside = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + ".md");
+      Files.deleteIfExists(beside);
+      BenchMarkdown.write(beside, markdown);
+      progress("wrote %s and %s", json, beside);
     }
-    progress("done in %.0f s", (System.nanoTime() - began) / 1e9);
+    if (options.markdown().isPresent()) {
+      BenchMarkdown.write(options.markdown().get(), markdown);
+      progress("wrote the results into %s", options.markdown().get());
+    }
+    progress("done in %.0f s", run.seconds());
     System.exit(0); // DynamoDB Local leaves non-daemon threads
   }
 

@@ -29,11 +29,11 @@ final class BenchReport {
   }
 
   /** One function's figures; NaN where a figure was not measured. Times in ms, warm and store in µs. */
-  record Row(String functionId, double floorMs, double coldMedianMs, double coldMinMs, double coldMaxMs, Ratio xFloor,
+  record Row(String functionId, boolean http, boolean hashesPassword, double floorMs, double coldMedianMs, double coldMinMs, double coldMaxMs, Ratio xFloor,
       double initMs, double parseMs, double firstInvokeMs, double primedFirstInvokeMs, double hooksMs, Ratio primed,
       double aotColdMs, Ratio aot, double primedAltFirstInvokeMs, Ratio c1, boolean templateC1Only, double warmP50Us,
       double warmP99Us, int warmCalls, double storeP50Us, double storeP99Us, double overheadP50Us, double warmAltP50Us,
-      double warmAltP99Us, int classes, long artifactBytes, List<String> notes) {
+      double warmAltP99Us, int classes, int primedClasses, long artifactBytes, List<String> notes) {
 
     static Row of(BenchFunction f, int rounds) {
       long[] cold = f.each(Variant.COLD, BenchChild.Report::coldNanos);
@@ -46,7 +46,7 @@ final class BenchReport {
               BenchChild.Report::firstInvokeNanos))
           : Ratio.of(f.paired(rounds, Variant.PRIMED_ALT, BenchChild.Report::firstInvokeNanos, Variant.PRIMED,
               BenchChild.Report::firstInvokeNanos));
-      return new Row(f.id(), millis(f.each(Variant.FLOOR, BenchChild.Report::coldNanos)), millis(cold),
+      return new Row(f.id(), f.http, f.scenario.hashesPassword(), millis(f.each(Variant.FLOOR, BenchChild.Report::coldNanos)), millis(cold),
           cold.length == 0 ? Double.NaN : BenchStats.min(cold) / 1e6, cold.length == 0 ? Double.NaN : BenchStats.max(cold) / 1e6,
           Ratio.of(f.paired(rounds, Variant.COLD, BenchChild.Report::coldNanos, Variant.FLOOR, BenchChild.Report::coldNanos)),
           f.ran(Variant.COLD) ? BenchStats.median(f.each(Variant.COLD, r -> Math.round(r.initMillis()))) : Double.NaN,
@@ -64,13 +64,13 @@ final class BenchReport {
           f.scenario.singleRead() ? warmP50 - storeP50 : Double.NaN,
           f.warmAlt == null ? Double.NaN : BenchStats.percentile(f.warmAlt.warmNanos(), 50) / 1e3,
           f.warmAlt == null ? Double.NaN : BenchStats.percentile(f.warmAlt.warmNanos(), 99) / 1e3,
-          f.classes, size(f.def.jar()), List.copyOf(new LinkedHashSet<>(f.notes)));
+          f.classes, f.primedClasses, size(f.def.jar()), List.copyOf(new LinkedHashSet<>(f.notes)));
     }
   }
 
   private BenchReport() {}
 
-  static void printTables(List<Row> rows, BenchMain.Options options, int cpus) {
+  static void printTables(List<Row> rows, List<BenchBudget.Line> budget, BenchMain.Options options, int cpus) {
     System.out.printf(Locale.ROOT, "%nJava %s (%s), %d CPUs, function JVMs %s; %d rounds, each starting every variant of "
         + "every function once (order rotating); ratios are paired per round: median (min-max).%n%n",
         System.getProperty("java.vm.version"), System.getProperty("java.vm.vendor"), cpus,
@@ -95,15 +95,21 @@ final class BenchReport {
     }
     if (options.c1Check()) {
       System.out.printf(Locale.ROOT, "%nC1-only JAVA_TOOL_OPTIONS (%s) against none, under SnapStart's flags "
-          + "(the template %s it):%n%n", BenchMain.C1_ONLY, rows.isEmpty() || rows.get(0).templateC1Only() ? "has" : "has not");
-      String c1 = "%-19s %13s %13s %-17s %14s %14s%n";
-      System.out.printf(Locale.ROOT, c1, "function", "primed C1 ms", "primed tier", "C1/tiered", "warm p50 C1", "warm p50 tier");
+          + "(template: which of the two the function's environment has):%n%n", BenchMain.C1_ONLY);
+      String c1 = "%-19s %-8s %13s %13s %-17s %14s %14s%n";
+      System.out.printf(Locale.ROOT, c1, "function", "template", "primed C1 ms", "primed tier", "C1/tiered", "warm p50 C1",
+          "warm p50 tier");
       for (Row r : rows) {
         boolean c1Template = r.templateC1Only();
-        System.out.printf(Locale.ROOT, c1, r.functionId(), ms1(c1Template ? r.primedFirstInvokeMs() : r.primedAltFirstInvokeMs()),
+        System.out.printf(Locale.ROOT, c1, r.functionId(), c1Template ? "C1 only" : "tiered",
+            ms1(c1Template ? r.primedFirstInvokeMs() : r.primedAltFirstInvokeMs()),
             ms1(c1Template ? r.primedAltFirstInvokeMs() : r.primedFirstInvokeMs()), r.c1().text(),
             us(c1Template ? r.warmP50Us() : r.warmAltP50Us()), us(c1Template ? r.warmAltP50Us() : r.warmP50Us()));
       }
+    }
+    System.out.printf(Locale.ROOT, "%nBudget (ratios: medians of the per-round pairs):%n%n");
+    for (BenchBudget.Line line : budget) {
+      System.out.printf(Locale.ROOT, "%-13s %-52s %-8s %s%n", line.verdict(), line.budget(), line.target(), line.measured());
     }
     System.out.println();
     for (Row r : rows) {
@@ -113,7 +119,8 @@ final class BenchReport {
     }
   }
 
-  static void writeJson(Path file, List<Row> rows, BenchMain.Options options) {
+  static void writeJson(Path file, List<Row> rows, List<BenchBudget.Line> budget, BenchRun run) {
+    BenchMain.Options options = run.options();
     Map<String, Object> functions = new LinkedHashMap<>();
     double[] floors = rows.stream().mapToDouble(Row::floorMs).filter(d -> !Double.isNaN(d)).toArray();
     for (Row r : rows) {
@@ -127,6 +134,7 @@ final class BenchReport {
       f.put("warm_p99_us", round(r.warmP99Us()));
       f.put("warm_calls", r.warmCalls());
       f.put("classes", r.classes());
+      f.put("primed_first_invoke_classes", r.primedClasses());
       f.put("artifact_bytes", r.artifactBytes());
       f.put("primed_first_invoke_ms", round(r.primedFirstInvokeMs()));
       f.put("aot_cold_ms_median", round(r.aotColdMs()));
@@ -155,7 +163,26 @@ final class BenchReport {
     root.put("floor_ms", floors.length == 0 ? null : round(BenchStats.median(floors)));
     root.put("runs", options.runs());
     root.put("java", System.getProperty("java.vm.version"));
+    root.put("jdk", run.java());
+    root.put("started", run.started().toString());
+    root.put("seconds", round(run.seconds()));
+    root.put("args", run.args());
+    root.put("full_run", run.full());
+    root.put("cpus", run.cpus());
+    root.put("cpu_model", run.cpuModel());
+    root.put("load_before", run.loadBefore());
+    root.put("load_after", run.loadAfter());
+    root.put("warm_calls", options.warm());
+    root.put("skipped", run.skipped());
     root.put("functions", functions);
+    root.put("budget", budget.stream().map(line -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("budget", line.budget());
+      m.put("target", line.target());
+      m.put("measured", line.measured());
+      m.put("verdict", line.verdict().name().toLowerCase(Locale.ROOT));
+      return m;
+    }).toList());
     try {
       if (file.toAbsolutePath().getParent() != null) {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -187,15 +214,15 @@ final class BenchReport {
     }
   }
 
-  private static String ms(double value) {
+  static String ms(double value) {
     return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
   }
 
-  private static String ms1(double value) {
+  static String ms1(double value) {
     return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
   }
 
-  private static String us(double value) {
+  static String us(double value) {
     return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
   }
 

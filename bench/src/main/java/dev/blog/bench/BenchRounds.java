@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JVMs of one bench run, in order: an AOT cache trained per function jar; per function, one JVM that
- * counts the classes loaded at the first response; then rounds, each starting every variant of every
- * function once, in an order that rotates from round to round, so that drift in the machine's load hits
- * every variant alike and each round's variants pair up for ratios; last, per function, one warm JVM.
+ * The JVMs of one bench run, in order: an AOT cache trained per function jar; per function, two JVMs that
+ * count classes (loaded at the first response; loaded by a primed JVM's first request); then rounds, each
+ * starting every variant of every function once, in an order that rotates from round to round, so that drift
+ * in the machine's load hits every variant alike and each round's variants pair up for ratios; last, per
+ * function, one warm JVM.
  */
 final class BenchRounds {
   /** Warm calls not measured: the first calls of a new environment still load and link code. */
@@ -48,7 +49,8 @@ final class BenchRounds {
   static int invocationsPerFunction(BenchMain.Options options) {
     int invokingVariants = options.c1Check() ? 4 : 3;
     int warmJvms = options.c1Check() ? 2 : 1;
-    return options.runs() * invokingVariants + 1 + warmJvms * (1 + WARMUP + options.warm());
+    int censusJvms = 2; // countClasses: an on-demand and a primed JVM
+    return options.runs() * invokingVariants + censusJvms + warmJvms * (1 + WARMUP + options.warm());
   }
 
   private String classpath(FunctionDef def) {
@@ -114,7 +116,11 @@ final class BenchRounds {
     }
   }
 
-  /** The classes an on-demand JVM has loaded when it answers its first request. */
+  /**
+   * The classes an on-demand JVM has loaded when it answers its first request; and the classes that a primed
+   * JVM's first request (its handleRequest and its answer's serialization) loads: what priming left for it
+   * (the class-load log, target/bench/Fn.primed-classes.log, names them).
+   */
   void countClasses(BenchFunction f) throws IOException {
     Path classLog = work.resolve(f.id() + ".classes.log");
     Files.deleteIfExists(classLog);
@@ -123,8 +129,20 @@ final class BenchRounds {
     BenchChild.Report report = BenchChild.run(flags, classpath(f.def), HARNESS_MAIN,
         harnessArgs(f, "cold", f.indices(1), 0, 0, true), f.env, f.log, "@bench first ", 300);
     check(f, "class count run", report.status());
-    f.classes = BenchChild.classesBeforeMarker(classLog);
+    f.classes = BenchChild.classesBetweenMarkers(classLog, null);
+
+    Path primedLog = work.resolve(f.id() + ".primed-classes.log");
+    Files.deleteIfExists(primedLog);
+    List<String> primedFlags = flags(f, f.env, Start.SNAPSTART, null);
+    primedFlags.add("-Xlog:class+load=info:file=" + primedLog);
+    report = BenchChild.run(primedFlags, classpath(f.def), HARNESS_MAIN,
+        harnessArgs(f, "primed", f.indices(1), 0, 0, true), f.env, f.log, "@bench first ", 300);
+    check(f, "primed class count run", report.status());
+    f.primedClasses = BenchChild.classesBetweenMarkers(primedLog, RESTORED_MARKER);
   }
+
+  /** The harness class a primed census run loads right before the first handleRequest. */
+  private static final String RESTORED_MARKER = "dev.blog.bench.harness.Restored";
 
   void round(int round, List<BenchFunction> functions) {
     for (BenchFunction f : functions) {
