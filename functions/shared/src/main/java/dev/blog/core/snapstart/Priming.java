@@ -18,12 +18,13 @@ import org.crac.Resource;
  * See https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html
  *
  * <p>A warm-up sends a real request through the function's whole path: the handler, the service, the SDK's
- * marshalling and signing, the HTTP client up to the socket, the SDK's unmarshalling of an answer and the
- * handler's response mapping. It runs inside a priming scope that only {@link #runAll} opens, on its own
- * thread; within it, {@link PrimingCredentials} sign with obviously fake static credentials (the real ones are
- * never fetched) and {@link PrimingHttpClient} answers the request at the socket with a canned answer instead
- * of sending it. So nothing is sent, nothing written, and no credential, secret or connection ends up in the
- * snapshot; ids and salts drawn during priming are thrown away with its requests.
+ * marshalling and signing, the HTTP client's request and response path over a real socket, the SDK's
+ * unmarshalling of an answer and the handler's response mapping. It runs inside a priming scope that only
+ * {@link #runAll} opens, on its own thread; within it, {@link PrimingCredentials} sign with obviously fake
+ * static credentials (the real ones are never fetched) and {@link PrimingHttpClient} has the request answered by
+ * a loopback server of this JVM with a made-up answer instead of sending it to the service. So nothing is sent,
+ * nothing written, and no credential, secret or connection ends up in the snapshot; ids and salts drawn during
+ * priming are thrown away with its requests.
  *
  * <p>One instance per object graph (a Dagger singleton). Warm-ups are registered explicitly where their
  * object is built: the client in its provider, the handler at the end of its Lambda constructor, once it is

@@ -2,28 +2,27 @@ package dev.blog.core.snapstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.CRC32;
-import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * A client's HTTP client with one priming-only decision at the socket: a request made in a priming run
- * ({@link Priming#runAll}, on the warm-up's own thread) is never sent. If it is signed with
+ * ({@link Priming#runAll}, on the warm-up's own thread) is never sent to the service. If it is signed with
  * {@link PrimingCredentials}' fake key and is a DynamoDB request or a Secrets Manager GetSecretValue, the real
- * HTTP client first runs its own request path against port 0 of the loopback address, where nothing can
- * listen (the connection is refused before a byte is written), and then the request is answered as the
- * service would answer it ({@link DynamoDbAnswers}; a secret's value is made up, {@link PrimingData#SECRET}, and
- * SecretsManagerSource does not keep what it gets in a priming run), so that the SDK's response path and the
- * handler's response mapping run too. Any other request in a priming run is refused. Outside a priming run
+ * HTTP client sends it to a server of this JVM on the loopback address instead ({@link LoopbackAnswer}), which
+ * answers as the service would ({@link DynamoDbAnswers}; a secret's value is made up, {@link PrimingData#SECRET},
+ * and SecretsManagerSource does not keep what it gets in a priming run): the HTTP client's whole request and
+ * response path runs over a real socket, then the SDK's unmarshalling and the handler's response mapping, and
+ * nothing leaves the process. Any other request in a priming run is refused. Outside a priming run
  * every request goes to the real client, whatever it carries: whether a request is a priming one is decided
  * by the thread's scope, never by anything a request could contain.
  */
@@ -31,8 +30,9 @@ public final class PrimingHttpClient implements SdkHttpClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DYNAMODB_TARGET = "DynamoDB_20120810.";
   private static final String GET_SECRET_VALUE = "secretsmanager.GetSecretValue";
-  /** Port 0 cannot be listened on: a connection to it is refused by the local host itself. */
-  private static final int NOWHERE = 0;
+
+  /** The header that marks a priming request sent to the loopback server, for tests that count at the wire. */
+  public static final String LOOPBACK_HEADER = LoopbackAnswer.HEADER;
 
   private final SdkHttpClient real;
 
@@ -85,22 +85,25 @@ public final class PrimingHttpClient implements SdkHttpClient {
     if (!run.answer(operation)) {
       throw new NotSent("Priming stopped a warm-up after " + PrimingRun.MAX_ANSWERS + " calls");
     }
-    probe(request);
-    SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(200).putHeader("x-amzn-RequestId", "priming");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("x-amzn-RequestId", "priming");
     byte[] body;
     if (target.startsWith(DYNAMODB_TARGET)) {
       body = DynamoDbAnswers.answer(target.substring(DYNAMODB_TARGET.length()), requestBody(request), run);
       CRC32 crc = new CRC32();
       crc.update(body);
       // DynamoDB's headers, the CRC32 too: the SDK checks the body against it, as it will on the first real answer.
-      response.putHeader("Content-Type", "application/x-amz-json-1.0").putHeader("x-amz-crc32", Long.toString(crc.getValue()));
+      headers.put("Content-Type", "application/x-amz-json-1.0");
+      headers.put("x-amz-crc32", Long.toString(crc.getValue()));
     } else {
       body = secret(requestBody(request).path("SecretId").asText("priming"));
-      response.putHeader("Content-Type", "application/x-amz-json-1.1");
+      headers.put("Content-Type", "application/x-amz-json-1.1");
     }
-    response.putHeader("Content-Length", Integer.toString(body.length));
-    return HttpExecuteResponse.builder().response(response.build())
-        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
+    try {
+      return LoopbackAnswer.exchange(real, request, 200, headers, body);
+    } catch (IOException e) {
+      throw new NotSent("The priming exchange on the loopback address failed: " + e.getMessage());
+    }
   }
 
   /** GetSecretValue's answer, with the made-up value. */
@@ -112,22 +115,6 @@ public final class PrimingHttpClient implements SdkHttpClient {
       return JSON.writeValueAsBytes(answer);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * The real client's request path up to the socket: the same request, to port 0 of the loopback address,
-   * which refuses the connection before anything is written.
-   */
-  private void probe(HttpExecuteRequest request) {
-    SdkHttpRequest nowhere = request.httpRequest().toBuilder().host("127.0.0.1").port(NOWHERE).build();
-    try {
-      HttpExecuteResponse unexpected = real.prepareRequest(HttpExecuteRequest.builder().request(nowhere)
-          .contentStreamProvider(request.contentStreamProvider().orElse(null)).build()).call();
-      unexpected.responseBody().ifPresent(AbortableInputStream::abort);
-      throw new NotSent("Something answered on port 0 of the loopback address; priming stops");
-    } catch (IOException refused) {
-      // as expected: the client went as far as the socket
     }
   }
 

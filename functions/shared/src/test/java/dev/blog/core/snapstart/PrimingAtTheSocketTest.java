@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Priming's one decision at the socket, against DynamoDB Local and a Secrets Manager stand-in: in a priming
- * run nothing reaches the wire (the HTTP client's own path runs to a refused connection on port 0, the answer
- * is made up, a secret's too, and not kept) and no credentials are asked for; outside one, every request is
- * sent, whatever it carries.
+ * run nothing reaches the service (the HTTP client's whole path runs against a loopback server of the priming
+ * code, which answers with a made-up answer, a secret's too, not kept) and no credentials are asked for;
+ * outside one, every request is sent, whatever it carries.
  */
 class PrimingAtTheSocketTest {
   private final TestStore.Table table = TestStore.freshTable();
@@ -70,7 +70,7 @@ class PrimingAtTheSocketTest {
     assertThat(outcome.reached()).isEqualTo("Priming"); // DynamoDbAnswers' item, not Ada
     assertThat(outcome.answered()).containsExactly("DynamoDB.GetItem");
     assertThat(wire.sent()).isEmpty();
-    assertThat(wire.refused()).as("the real HTTP client ran up to a refused connection").isEqualTo(1);
+    assertThat(wire.primed()).as("the real HTTP client's whole path ran, against the loopback server").isEqualTo(1);
     assertThat(credentialLookups).hasValue(0);
   }
 
@@ -146,6 +146,7 @@ class PrimingAtTheSocketTest {
     assertThat(outcome.refused()).containsExactly("DynamoDB.GetItem");
     assertThat(wire.sent()).isEmpty();
     assertThat(wire.refused()).isZero();
+    assertThat(wire.primed()).isZero();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.blog.core.testing;
 
+import dev.blog.core.snapstart.PrimingHttpClient;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,12 +13,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * The real HTTP client of a test graph, counting at the wire: a request counts as sent once a server
- * answered it, as refused when the connection failed before that (what a priming probe to port 0 does).
+ * answered it, as refused when the connection failed before that; a priming request that the real client sent
+ * to the loopback server of PrimingHttpClient, and only there, counts as primed.
  */
 public final class WireCounter implements SdkHttpClient {
   private final SdkHttpClient real;
   private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
   private final AtomicInteger refused = new AtomicInteger();
+  private final AtomicInteger primed = new AtomicInteger();
 
   public WireCounter(SdkHttpClient real) {
     this.real = real;
@@ -26,13 +29,18 @@ public final class WireCounter implements SdkHttpClient {
   @Override
   public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
     String operation = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(request.httpRequest().method().name());
+    boolean toLoopback = request.httpRequest().firstMatchingHeader(PrimingHttpClient.LOOPBACK_HEADER).isPresent();
     ExecutableHttpRequest call = real.prepareRequest(request);
     return new ExecutableHttpRequest() {
       @Override
       public HttpExecuteResponse call() throws IOException {
         try {
           HttpExecuteResponse response = call.call();
-          sent.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+          if (toLoopback) {
+            primed.incrementAndGet();
+          } else {
+            sent.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+          }
           return response;
         } catch (IOException e) {
           refused.incrementAndGet();
@@ -59,9 +67,15 @@ public final class WireCounter implements SdkHttpClient {
     return refused.get();
   }
 
+  /** Priming requests answered by the loopback server of PrimingHttpClient: its whole path ran, nothing left. */
+  public int primed() {
+    return primed.get();
+  }
+
   public void reset() {
     sent.clear();
     refused.set(0);
+    primed.set(0);
   }
 
   @Override
