@@ -136,8 +136,8 @@ public final class BenchMain {
         Map<String, String> env = fixtures.environment(def);
         Optional<BenchScenario> scenario = BenchScenario.of(id, template.projectDir(), fixtures, env);
         if (scenario.isEmpty()) {
-          progress("%s: skipped, no sample event for it in events/", id);
-          skipped.add(id + ": not measured, events/ has no sample event for it");
+          progress("%s: skipped, the bench has no scenario for it (BenchScenario)", id);
+          skipped.add(id + ": not measured, the bench has no scenario for it (BenchScenario)");
           continue;
         }
         Path event = Files.writeString(work.resolve(id + ".event.json"), scenario.get().eventJson());

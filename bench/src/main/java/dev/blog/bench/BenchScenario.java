@@ -41,7 +41,7 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
     return SINGLE_READ.contains(functionId);
   }
 
-  /** The scenario of a function, or empty when events/ has no sample for it. */
+  /** The scenario of a function, or empty when the bench has none for it (the queue and schedule functions). */
   static Optional<BenchScenario> of(String functionId, Path projectDir, BenchFixtures fixtures, Map<String, String> env) {
     return switch (functionId) {
       case "RegisterFunction" -> Optional.of(scenario(functionId, projectDir, "register.json", Set.of("201"),
