@@ -47,6 +47,8 @@ final class BenchFixtures implements AutoCloseable {
   /** The user of events/login.json, and the password every seeded user has. */
   static final String USER_EMAIL = "ada@example.com";
   static final String PASSWORD = "correct horse battery";
+  /** The user LogoutFunction logs out, once per invocation: the event's session epoch follows the count. */
+  static final String LOGOUT_USER_ID = "0190f3a0-0000-7000-8000-000000000005";
   /** Users that DeleteUserFunction deletes, one per invocation: this prefix and the index as 12 digits. */
   static final String DELETABLE_ID_PREFIX = "0190f3a0-0000-7000-8001-";
   /** The post of events/get-post.json and update-post.json: published, by the user …0002. */
@@ -99,11 +101,12 @@ final class BenchFixtures implements AutoCloseable {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     addUser(items, ADMIN_ID, "admin@example.com", "Bench Admin", "admin", hash);
     addUser(items, USER_ID, USER_EMAIL, "Ada Lovelace", "user", hash);
+    addUser(items, LOGOUT_USER_ID, "edsger@example.com", "Edsger Dijkstra", "user", hash);
     for (int i = 0; i < deletable; i++) {
       addUser(items, DELETABLE_ID_PREFIX + twelveDigits(i), "bench-delete-" + i + "@example.com", "Deletable " + i, "user", hash);
     }
     Map<String, AttributeValue> counter = new HashMap<>(TableLayout.userCounter().attributes());
-    counter.put("count", AttributeValue.fromN(String.valueOf(2 + deletable)));
+    counter.put("count", AttributeValue.fromN(String.valueOf(3 + deletable)));
     items.add(counter);
     write(tableName, items);
   }

@@ -58,6 +58,17 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
               e.withObjectProperty("headers").put("authorization", token);
             }));
       }
+      case "LogoutFunction" -> Optional.of(scenario(functionId, projectDir, "logout.json", Set.of("204"),
+          "a transaction per call: the next session epoch and the audit entry", e -> {
+            // Each call ends the session the previous one started: the caller's epoch is the call's index.
+            ObjectNode caller = e.withObjectProperty("requestContext").withObjectProperty("authorizer")
+                .withObjectProperty("lambda");
+            caller.put("userId", BenchFixtures.LOGOUT_USER_ID);
+            caller.put("sessionEpoch", "{{n}}");
+          }));
+      case "PasswordResetFunction" -> Optional.of(scenario(functionId, projectDir, "password-reset.json", Set.of("202"),
+          "an unknown address each call: the reservation read and the hourly count's write",
+          e -> bodyField(e, "email", "bench-reset-{{n}}@example.com")));
       case "GetMeFunction" -> Optional.of(scenario(functionId, projectDir, "get-me.json", Set.of("200"), "", e -> {}));
       case "GetUserFunction" -> Optional.of(scenario(functionId, projectDir, "get-user.json", Set.of("200"),
           "budget reference: an existing user", e -> {}));

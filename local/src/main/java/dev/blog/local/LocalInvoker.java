@@ -42,7 +42,8 @@ public final class LocalInvoker {
     try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), log);
         LocalFunctions functions = new LocalFunctions(template, servers, 1, log)) {
       // The items the sample events name, where they are absent (README, "Sample events").
-      DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE));
+      DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE),
+          servers.tableNames().get(LocalStack.DEMO_OUTBOX_TABLE));
       InvocationResult result = functions.get(logicalId).invoke(event);
       synchronized (logs) {
         answered.accept(new InvocationOutcome(result, List.copyOf(logs)));

@@ -36,8 +36,9 @@ import java.util.function.Consumer;
  * start one in their JVM. ({@code ./dev invoke} attaches to a running one instead: {@link LocalInvoker}.)
  */
 public final class LocalStack implements AutoCloseable {
-  /** The table the demo dataset goes into. */
+  /** The tables the demo dataset goes into (its codes' emails into the outbox table). */
   static final String DEMO_TABLE = "AppTable";
+  static final String DEMO_OUTBOX_TABLE = "OutboxTable";
 
   /** How to run the stack; {@code faults}: the wire's faults from the start ({@code ./dev start --faults}). */
   public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
@@ -156,7 +157,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void loadDemoData(Consumer<String> log) {
-    int written = DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(DEMO_TABLE));
+    int written = DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(DEMO_TABLE),
+        servers.tableNames().get(DEMO_OUTBOX_TABLE));
     if (written > 0) {
       log.accept(LocalJson.line("demo data", "loaded the items the sample events in events/ name", "items", written));
     }

@@ -17,13 +17,31 @@ import java.time.Duration;
  */
 final class Api {
   static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final URI base;
   private final OpenApiContract contract;
 
   Api(URI base, OpenApiContract contract) {
+    this(base, contract, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+  }
+
+  private Api(URI base, OpenApiContract contract, HttpClient http) {
     this.base = base;
     this.contract = contract;
+    this.http = http;
+  }
+
+  /**
+   * The same API called from another client address: another loopback address (127.0.0.0/8), which the
+   * local gateway hands on as the request's {@code sourceIp}, as API Gateway does with a client's address.
+   */
+  Api from(String loopbackAddress) {
+    try {
+      return new Api(base, contract, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+          .localAddress(java.net.InetAddress.getByName(loopbackAddress)).build());
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   record Answer(int status, java.net.http.HttpHeaders headers, String body) {

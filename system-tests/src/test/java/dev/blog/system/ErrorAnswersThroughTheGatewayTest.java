@@ -67,7 +67,10 @@ class ErrorAnswersThroughTheGatewayTest {
 
     assertThat(status("PUT", "/users/" + userId, user, "{\"name\":\" \"}")).isEqualTo(400);
     assertThat(status("PUT", "/users/" + UNKNOWN_ID, admin, "{\"name\":\"Nobody\"}")).isEqualTo(404);
-    assertThat(status("PUT", "/users/" + userId, user, "{\"email\":\"" + taken + "\"}")).isEqualTo(409);
+    // A user changing their own email must send their current password (400 without it); then a taken one is 409.
+    assertThat(status("PUT", "/users/" + userId, user, "{\"email\":\"" + taken + "\"}")).isEqualTo(400);
+    assertThat(status("PUT", "/users/" + userId, user,
+        "{\"email\":\"" + taken + "\",\"currentPassword\":\"password-123\"}")).isEqualTo(409);
     assertThat(status("PUT", "/users/" + userId, user, HUGE)).isEqualTo(413);
     assertThat(status("PUT", "/users/" + userId, user, "a=b", "Content-Type", FORM)).isEqualTo(415);
 
@@ -93,9 +96,11 @@ class ErrorAnswersThroughTheGatewayTest {
   }
 
   @Test
-  void aDeletedUsersTokenFindsNeitherItselfNorItsAuthor() {
+  void aDeletedUsersTokenIsRefusedWhereItsUserIsReadAndFindsNoAuthor() {
     assertThat(status("DELETE", "/users/" + userId, admin, null)).isEqualTo(204);
-    assertThat(status("GET", "/me", user, null)).isEqualTo(404);
+    // The gateway may still hold the token's allow (ReauthorizeEvery); the function reads the user: gone, so the
+    // session has ended (the contract's Auth section: 401 from the function).
+    assertThat(status("GET", "/me", user, null)).isEqualTo(401);
     assertThat(status("POST", "/posts", user, "{\"title\":\"Ghost\",\"content\":\"boo\"}")).isEqualTo(404);
   }
 

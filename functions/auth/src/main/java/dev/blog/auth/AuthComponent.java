@@ -7,6 +7,7 @@ import dev.blog.core.inject.AwsClientsModule;
 import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.SettingsModule;
 import dev.blog.core.inject.StoreModule;
+import dev.blog.core.user.AccountService;
 import dev.blog.core.user.UserService;
 import dev.blog.core.snapstart.Priming;
 import javax.inject.Singleton;
@@ -26,6 +27,8 @@ public interface AuthComponent {
   Settings settings();
 
   UserService users();
+
+  AccountService accounts();
 
   LoginService login();
 

@@ -2,11 +2,11 @@ package dev.blog.auth;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.blog.auth.internal.LoginAttempts;
 import dev.blog.core.config.Settings;
 import dev.blog.core.security.PasswordHasher;
 import dev.blog.core.store.SecretSource;
 import dev.blog.core.store.Store;
+import dev.blog.core.user.PasswordAttempts;
 import dev.blog.core.user.UserRepository;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -31,13 +31,7 @@ public final class AuthModule {
 
   @Provides
   @Singleton
-  static LoginAttempts loginAttempts(Store store) {
-    return new LoginAttempts(store);
-  }
-
-  @Provides
-  @Singleton
-  static LoginService loginService(UserRepository users, PasswordHasher passwords, LoginAttempts attempts,
+  static LoginService loginService(UserRepository users, PasswordHasher passwords, PasswordAttempts attempts,
       TokenIssuer tokens, Clock clock) {
     return new LoginService(users, passwords, attempts, tokens, clock);
   }

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.blog.core.security.Caller;
+import dev.blog.core.security.AuthorizerContext;
+import dev.blog.core.user.AccountService;
+import dev.blog.core.user.StoredSession;
 import dev.blog.core.json.Json;
 import dev.blog.core.logging.LogLine;
 import java.util.List;
@@ -14,14 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP API's Lambda authorizer (payload 2.0, simple responses). It verifies the bearer token with
- * the public key alone (no AWS call per request) and hands {@code userId} and {@code role} to the
- * handlers, which decide per route. API Gateway caches the answer per Authorization header.
+ * The HTTP API's Lambda authorizer (payload 2.0, simple responses). It verifies the bearer token with the public
+ * key, then checks the session against the store (one strongly consistent GetItem of the user's role and session
+ * epoch, nothing else: its IAM policy allows no other attribute): a deleted user, or a token from before a logout,
+ * a password change or reset, is denied. It hands {@code userId}, the stored {@code role}, the token's {@code exp}
+ * and {@code sessionEpoch} to the handlers, which decide per route. API Gateway caches the answer per Authorization
+ * header for ReauthorizeEvery (30 s, template.yaml): that is how long an ended session may still pass here, and the
+ * functions refuse a cached caller whose {@code exp} has passed (README, "Sessions").
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
   private static final String BEARER = "bearer ";
 
   private final TokenVerifier verifier;
+  private final AccountService accounts;
   private final Json json;
 
   public AuthorizerHandler() {
@@ -29,24 +36,34 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
   }
 
   private AuthorizerHandler(AuthComponent c) {
-    this(c.tokenVerifier(), c.json());
-    c.priming().register("AuthorizerHandler", () -> AuthorizerPriming.prime(this, c.settings()));
+    this(c.tokenVerifier(), c.accounts(), c.json());
+    c.priming().register("AuthorizerHandler", () -> AuthorizerPriming.prime(this, c.accounts(), c.json(), c.settings()));
   }
 
-  AuthorizerHandler(TokenVerifier verifier, Json json) {
+  AuthorizerHandler(TokenVerifier verifier, AccountService accounts, Json json) {
     this.verifier = verifier;
+    this.accounts = accounts;
     this.json = json;
   }
 
   @Override
   public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
-    Optional<Caller> caller = bearerToken(event).flatMap(verifier::verify);
+    Optional<AccessToken> token = bearerToken(event).flatMap(verifier::verify);
+    // Only a token that verifies costs a read; a store failure fails the authorizer (the gateway's 500, not cached).
+    Optional<StoredSession> session = token.flatMap(t -> accounts.liveSession(t.userId(), t.sessionEpoch()));
     // The decision is logged, the token never is.
-    LogLine.of("authorization").with("allowed", caller.isPresent()).with("userId", caller.map(Caller::userId).orElse(null))
+    LogLine.of("authorization").with("allowed", session.isPresent())
+        .with("reason", token.isEmpty() ? "invalid token" : session.isEmpty() ? "session ended" : null)
+        .with("userId", token.map(AccessToken::userId).orElse(null))
         .log(context.getLogger(), json, LogLevel.INFO);
-    return caller
-        .map(c -> new SimpleIAMPolicyResponse(true, Map.of("userId", c.userId(), "role", c.role().wire())))
-        .orElseGet(() -> new SimpleIAMPolicyResponse(false, Map.of()));
+    if (session.isEmpty()) {
+      return new SimpleIAMPolicyResponse(false, Map.of());
+    }
+    AccessToken t = token.get();
+    return new SimpleIAMPolicyResponse(true, Map.of(AuthorizerContext.USER_ID, t.userId(),
+        AuthorizerContext.ROLE, session.get().role().wire(),
+        AuthorizerContext.EXPIRES_AT, Long.toString(t.expiresAt().getEpochSecond()),
+        AuthorizerContext.SESSION_EPOCH, Long.toString(t.sessionEpoch())));
   }
 
   private static Optional<String> bearerToken(APIGatewayV2CustomAuthorizerEvent event) {

@@ -47,7 +47,7 @@ public final class LoginHandler extends ApiHandler {
     Validator v = new Validator();
     UserRules.email(v, "email", UserRules.normalizeEmail(body.email()));
     v.check(body.password() != null && !body.password().isEmpty(), "password", "is required").throwIfInvalid();
-    LoginService.Login result = login.login(body.email(), body.password());
+    LoginService.Login result = login.login(body.email(), body.password(), request.sourceIp().orElse(null));
     return ApiResponse.ok(new TokenResponse(result.token(), "Bearer", TokenIssuer.LIFETIME.toSeconds(),
             UserViews.full(result.user())))
         .withHeader("Cache-Control", "no-store"); // RFC 6749 §5.1: token responses are never cached

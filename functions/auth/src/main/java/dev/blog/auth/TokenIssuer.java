@@ -17,7 +17,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Signs access tokens (ES256, {@code kid} in the header, one hour). Only the login function has the
+ * Signs access tokens (ES256, {@code kid} in the header, one hour), with the user's current session epoch (a
+ * logout, a password change or reset, or a delete moves it on, and the token stops working). Only the login function has the
  * private key: it comes from Secrets Manager on the first login, not at init, so it is never part of a
  * SnapStart snapshot.
  */
@@ -44,6 +45,7 @@ public final class TokenIssuer {
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .subject(user.id())
         .claim("role", user.role().wire())
+        .claim(AccessToken.SESSION_EPOCH, user.sessionEpoch())
         .issuer(issuer)
         .audience(audience)
         .issueTime(Date.from(now))

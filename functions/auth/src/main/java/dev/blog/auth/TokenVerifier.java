@@ -10,7 +10,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
 import java.text.ParseException;
 import java.util.Optional;
@@ -43,8 +42,8 @@ public final class TokenVerifier {
     processor.setJWTClaimsSetVerifier(claims);
   }
 
-  /** The caller a valid token names, or empty for any token that is not exactly right. */
-  public Optional<Caller> verify(String token) {
+  /** What a valid token says, or empty for any token that is not exactly right. */
+  public Optional<AccessToken> verify(String token) {
     if (token == null || token.isEmpty()) {
       return Optional.empty();
     }
@@ -55,7 +54,13 @@ public final class TokenVerifier {
       if (role.isEmpty() || subject == null || subject.isBlank()) {
         return Optional.empty();
       }
-      return Optional.of(new Caller(subject, role.get()));
+      // A token issued before session epochs were kept has none: it belongs to the first epoch.
+      Long epoch = claims.getLongClaim(AccessToken.SESSION_EPOCH);
+      if (epoch != null && epoch < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new AccessToken(subject, role.get(), claims.getExpirationTime().toInstant(),
+          epoch == null ? 0 : epoch));
     } catch (Exception rejected) { // every parse, signature and claim failure means the same: deny
       return Optional.empty();
     }

@@ -36,9 +36,8 @@ class AuthHandlersUnderHostileInputTest {
       Map.of("signing-key", TokenVerifierTest.KEY.toJSONString()))).build();
   private final HostileRequests requests = new HostileRequests(getClass(), LocalModule.client(table.endpoint()), table.name());
 
-  {
-    graph.users().register("ada@example.com", "correct-password", "Ada Lovelace", null);
-  }
+  private final dev.blog.core.user.User ada =
+      graph.users().register("ada@example.com", "correct-password", "Ada Lovelace", null);
 
   @AfterContainer
   static void report() {
@@ -81,6 +80,49 @@ class AuthHandlersUnderHostileInputTest {
     return HostileInput.payloads(fields);
   }
 
+  private static Arbitrary<JsonNode> codes() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(8, Arbitraries.strings().withChars("ABCabc019-_").ofLength(43)),
+        Tuple.of(1, Arbitraries.of("", "x", "c".repeat(10_000), "../../etc/passwd", "\u0000"))).map(TextNode::valueOf);
+  }
+
+  private static Arbitrary<JsonNode> passwords() {
+    return Arbitraries.of("correct-password", "a new password", "", "short", "p".repeat(129), "p".repeat(10_000))
+        .map(TextNode::valueOf);
+  }
+
+  @Provide
+  Arbitrary<Payload> verifications() {
+    Map<String, Arbitrary<JsonNode>> fields = new LinkedHashMap<>();
+    fields.put("email", emails());
+    fields.put("code", codes());
+    return HostileInput.payloads(fields);
+  }
+
+  @Provide
+  Arbitrary<Payload> resetRequests() {
+    Map<String, Arbitrary<JsonNode>> fields = new LinkedHashMap<>();
+    fields.put("email", emails());
+    return HostileInput.payloads(fields);
+  }
+
+  @Provide
+  Arbitrary<Payload> resetConfirmations() {
+    Map<String, Arbitrary<JsonNode>> fields = new LinkedHashMap<>();
+    fields.put("email", emails());
+    fields.put("code", codes());
+    fields.put("newPassword", passwords());
+    return HostileInput.payloads(fields);
+  }
+
+  @Provide
+  Arbitrary<Payload> passwordChanges() {
+    Map<String, Arbitrary<JsonNode>> fields = new LinkedHashMap<>();
+    fields.put("currentPassword", passwords());
+    fields.put("newPassword", passwords());
+    return HostileInput.payloads(fields);
+  }
+
   @Provide
   Arbitrary<String> anyQuery() {
     return HostileInput.query(HostileInput.text());
@@ -95,6 +137,39 @@ class AuthHandlersUnderHostileInputTest {
   void loginAnswersEveryBodyWithA2xxOrAProblemAndAFailureChangesOnlyItsAttemptCount(@ForAll("logins") Payload body) {
     requests.send(new LoginHandler(graph.login(), graph.json()), body.applyTo(sample("login.json")),
         item -> item.get("pk").s().startsWith("LOGIN#"));
+  }
+
+  @Property(tries = 100)
+  void verifyEmailAnswersEveryBodyWithA2xxOrAProblemAndA4xxChangesNothing(@ForAll("verifications") Payload body) {
+    requests.send(new VerifyEmailHandler(graph.accounts(), graph.json()), body.applyTo(sample("verify-email.json")));
+  }
+
+  @Property(tries = 100)
+  void aResetRequestAnswersEveryBodyWithA2xxOrAProblemAndA4xxChangesNothing(@ForAll("resetRequests") Payload body) {
+    requests.send(new PasswordResetHandler(graph.accounts(), graph.json()), body.applyTo(sample("password-reset.json")));
+  }
+
+  @Property(tries = 60)
+  void aResetConfirmationAnswersEveryBodyWithA2xxOrAProblemAndA4xxChangesNothing(
+      @ForAll("resetConfirmations") Payload body) {
+    requests.send(new PasswordResetConfirmHandler(graph.accounts(), graph.json()),
+        body.applyTo(sample("password-reset-confirm.json")));
+  }
+
+  @Property(tries = 60)
+  void aPasswordChangeAnswersEveryBodyWithA2xxOrAProblemAndAFailureChangesOnlyItsAttemptCount(
+      @ForAll("passwordChanges") Payload body) {
+    dev.blog.core.security.Caller caller = new dev.blog.core.security.Caller(ada.id(), ada.role(),
+        graph.repository().find(ada.id()).orElseThrow().sessionEpoch(), null);
+    requests.send(new ChangePasswordHandler(graph.accounts(), graph.json()),
+        body.applyTo(HostileRequests.sample("change-password.json", Optional.empty()).as(caller)),
+        item -> item.get("pk").s().startsWith("LOGIN#"));
+  }
+
+  @Property(tries = 30)
+  void logoutAnswersWhateverComesWithTheRequest(@ForAll("passwordChanges") Payload body) {
+    requests.send(new LogoutHandler(graph.accounts(), graph.json()),
+        body.applyTo(HostileRequests.sample("logout.json", Optional.empty()).as(ada.id(), ada.role())));
   }
 
   @Property(tries = 50)

@@ -73,4 +73,40 @@ class RegisterHandlerTest {
         .json("{\"email\":\"ada@example.com\",\"password\":\"s3cret-Pa55word\" oops").build(), context);
     assertThat(context.logs().all()).doesNotContain("s3cret-Pa55word").doesNotContain("argon2");
   }
+
+  @ParameterizedTest
+  @Event(value = "events/register.json", type = APIGatewayV2HTTPEvent.class)
+  void aNullAgeIsRefusedOnSignUpWhereAnAbsentOneIsFine(APIGatewayV2HTTPEvent sample) throws Exception {
+    APIGatewayV2HTTPResponse nullAge = register(sample,
+        "{\"email\":\"ada@example.com\",\"password\":\"password-123\",\"name\":\"Ada\",\"age\":null}");
+    assertThat(nullAge.getStatusCode()).isEqualTo(400);
+    assertThat(json(nullAge).at("/errors/0/field").asText()).isEqualTo("age");
+    assertThat(graph.repository().count()).isZero();
+    assertThat(register(sample, "{\"email\":\"ada@example.com\",\"password\":\"password-123\",\"name\":\"Ada\"}")
+        .getStatusCode()).isEqualTo(201);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/register.json", type = APIGatewayV2HTTPEvent.class)
+  void hostileNamesAreRefusedAndNothingIsStored(APIGatewayV2HTTPEvent sample) throws Exception {
+    for (String name : new String[] {"Ada\\u0000Lovelace", "\\u202Enimda", "\\u200B\\u200B\\u200B", "\\u3164\\u3164",
+        "Ada\\u0085x"}) {
+      APIGatewayV2HTTPResponse response = register(sample,
+          "{\"email\":\"eve@example.com\",\"password\":\"password-123\",\"name\":\"" + name + "\"}");
+      assertThat(response.getStatusCode()).as(name).isEqualTo(400);
+      assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("name");
+    }
+    assertThat(graph.repository().count()).isZero();
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/register.json", type = APIGatewayV2HTTPEvent.class)
+  void anOverlongEmailIsA400NotA500(APIGatewayV2HTTPEvent sample) throws Exception {
+    String email = "a".repeat(2_030) + "@example.com";
+    APIGatewayV2HTTPResponse response = register(sample,
+        "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"Ada\"}");
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("email");
+    assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
+  }
 }

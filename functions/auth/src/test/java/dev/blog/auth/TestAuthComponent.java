@@ -18,6 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 interface TestAuthComponent extends AuthComponent {
   UserRepository repository();
 
+  dev.blog.core.store.Store store();
+
+  dev.blog.core.config.Settings settings();
+
   DynamoDbClient dynamo();
 
   /** What reached DynamoDB Local at the wire. */

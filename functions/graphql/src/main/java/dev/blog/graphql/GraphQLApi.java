@@ -8,12 +8,11 @@ import dev.blog.core.security.Caller;
 import dev.blog.core.user.UserService;
 import dev.blog.graphql.internal.ErrorCodes;
 import dev.blog.graphql.internal.FirstPostsLoader;
-import dev.blog.graphql.internal.LimitedComplexity;
+import dev.blog.graphql.internal.RequestBudget;
 import dev.blog.graphql.internal.Resolvers;
 import dev.blog.graphql.internal.ResultTree;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
@@ -39,12 +38,6 @@ public final class GraphQLApi {
    * (OWASP GraphQL Cheat Sheet, "Query Limiting": https://cheatsheetseries.owasp.org/cheatsheets/GraphQL_Cheat_Sheet.html).
    */
   public static final int MAX_DEPTH = 8;
-  /**
-   * About the number of values a response may hold: a field costs 1, a list field {@code limit} times
-   * its selection (LimitedComplexity). {@code users(limit: 20) { items { name posts(limit: 20) { items
-   * { title content } } } }} costs ~900; a full page of 100 users with 100 posts each is refused.
-   */
-  public static final int MAX_COMPLEXITY = 10_000;
 
   private final GraphQL graphQL;
   private final PostService posts;
@@ -60,7 +53,7 @@ public final class GraphQLApi {
     this.graphQL = GraphQL.newGraphQL(schema)
         .instrumentation(new ChainedInstrumentation(List.of(
             new MaxQueryDepthInstrumentation(MAX_DEPTH),
-            new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY, new LimitedComplexity()))))
+            new RequestBudget())))
         .defaultDataFetcherExceptionHandler(errors)
         .build();
   }

@@ -41,7 +41,7 @@ public final class GraphQLHandler extends ApiHandler {
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
-    Body body = request.body(Body.class);
+    Body body = request.body(Body.class, "variables", "operationName");
     if (body.query() == null || body.query().isBlank()) {
       throw Invalid.field("query", "must be a GraphQL document");
     }

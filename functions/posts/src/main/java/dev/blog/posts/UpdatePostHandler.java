@@ -40,7 +40,7 @@ public final class UpdatePostHandler extends ApiHandler {
   protected ApiResponse handle(ApiRequest request) {
     String id = request.pathParameter("id");
     // No field of a post can be cleared.
-    Body body = request.patchBody(Body.class, "title", "content", "published").fields();
+    Body body = request.body(Body.class);
     PostPatch patch = new PostPatch(body.title(), body.content(), body.published());
     return PostResponses.ok(posts.update(request.caller(), id, patch, request.ifMatch()));
   }

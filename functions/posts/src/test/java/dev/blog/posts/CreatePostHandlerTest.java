@@ -78,4 +78,52 @@ class CreatePostHandlerTest {
     f.graph.users().delete(f.admin, f.other.userId(), java.util.OptionalLong.empty());
     f.problem(f.call(handler, as(sample, f.other).build()), 404);
   }
+
+  @ParameterizedTest
+  @Event(value = "events/create-post.json", type = APIGatewayV2HTTPEvent.class)
+  void aNullForAFieldThatCannotBeNullIsNamedAndNothingIsWritten(APIGatewayV2HTTPEvent sample) {
+    java.util.Map<String, String> bodies = java.util.Map.of(
+        "published", "{\"title\":\"t\",\"content\":\"c\",\"published\":null}",
+        "title", "{\"title\":null,\"content\":\"c\"}",
+        "content", "{\"title\":\"t\",\"content\":null}");
+    for (var entry : bodies.entrySet()) {
+      String field = entry.getKey();
+      String body = entry.getValue();
+      JsonNode problem = f.problem(f.call(handler, as(sample, f.author).json(body).build()), 400);
+      assertThat(problem.at("/errors/0/field").asText()).as(body).isEqualTo(field);
+      assertThat(problem.at("/errors/0/message").asText()).isEqualTo("must not be null");
+    }
+    assertThat(f.graph.posts().list(f.author, Optional.of(f.author.userId()), Optional.empty(), 10, Optional.empty())
+        .posts()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/create-post.json", type = APIGatewayV2HTTPEvent.class)
+  void aTitleWithABidiOverrideOrNothingVisibleIsRefusedAndTitlesAreStoredInNfc(APIGatewayV2HTTPEvent sample) {
+    for (String title : new String[] {"\\u202Eevil", "\\u200B\\u200B", "\\u3164", "a\\u0000b"}) {
+      JsonNode problem = f.problem(f.call(handler, as(sample, f.author)
+          .json("{\"title\":\"" + title + "\",\"content\":\"c\"}").build()), 400);
+      assertThat(problem.at("/errors/0/field").asText()).as(title).isEqualTo("title");
+    }
+    var created = f.call(handler, as(sample, f.author).json("{\"title\":\"Cafe\\u0301\",\"content\":\"Cafe\\u0301\"}").build());
+    assertThat(f.body(created).get("title").asText()).isEqualTo("Caf\u00e9");
+    assertThat(f.body(created).get("content").asText()).isEqualTo("Caf\u00e9");
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/create-post.json", type = APIGatewayV2HTTPEvent.class)
+  void aCallerWhoseTokenHasExpiredSinceTheAuthorizerCachedItIsRefused(APIGatewayV2HTTPEvent sample) {
+    var expired = Requests.from(sample).as(f.author.userId(), f.author.role(), java.time.Instant.now().minusSeconds(1));
+    f.problem(f.call(handler, expired.build()), 401);
+    var stillValid = Requests.from(sample).as(f.author.userId(), f.author.role(), java.time.Instant.now().plusSeconds(60));
+    assertThat(f.call(handler, stillValid.build()).getStatusCode()).isEqualTo(201);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/create-post.json", type = APIGatewayV2HTTPEvent.class)
+  void answersAreNeverStoredByACache(APIGatewayV2HTTPEvent sample) {
+    assertThat(f.call(handler, as(sample, f.author).build()).getHeaders()).containsEntry("Cache-Control", "no-store");
+    assertThat(f.call(handler, as(sample, f.author).json("{\"title\":\"\"}").build()).getHeaders())
+        .containsEntry("Cache-Control", "no-store");
+  }
 }

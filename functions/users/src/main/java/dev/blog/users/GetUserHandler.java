@@ -34,6 +34,6 @@ public final class GetUserHandler extends ApiHandler {
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
-    return UserResponses.visibleTo(request.caller(), users.get(request.pathParameter("id")), users);
+    return UserResponses.visible(users.view(request.caller(), request.pathParameter("id")));
   }
 }

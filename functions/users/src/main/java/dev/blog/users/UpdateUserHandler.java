@@ -11,11 +11,18 @@ import dev.blog.core.user.UserPatch;
 import dev.blog.core.user.UserService;
 
 /**
- * {@code PUT /users/{id}} with {@code {name?, email?, age?, role?}}: the user themselves or an admin; only
- * an admin may send {@code role}. Absent fields stay as they are; {@code "age": null} clears the age.
+ * {@code PUT /users/{id}} with {@code {name?, email?, age?, role?, currentPassword?}}: the user themselves or an
+ * admin; only an admin may send {@code role}; a user changing their own email sends their current password. Absent
+ * fields stay as they are; {@code "age": null} clears the age.
  */
 public final class UpdateUserHandler extends ApiHandler {
-  record Body(String name, String email, Integer age, Role role) {}
+  record Body(String name, String email, Integer age, Role role, String currentPassword) {
+    @Override
+    public String toString() {
+      return "Body[name=" + name + ", email=" + email + ", age=" + age + ", role=" + role + ", currentPassword="
+          + (currentPassword == null ? "null" : "<redacted>") + "]";
+    }
+  }
 
   private final UserService users;
 
@@ -43,10 +50,11 @@ public final class UpdateUserHandler extends ApiHandler {
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String id = request.pathParameter("id");
-    // Only the age can be cleared ("age": null).
-    ApiRequest.Patch<Body> sent = request.patchBody(Body.class, "name", "email", "role");
+    // Only the age can be cleared ("age": null); a null for any other field is a 400.
+    ApiRequest.Patch<Body> sent = request.patchBody(Body.class, "age");
     Body body = sent.fields();
-    UserPatch patch = new UserPatch(body.name(), body.email(), body.age(), sent.sentNull("age"), body.role());
+    UserPatch patch = new UserPatch(body.name(), body.email(), body.age(), sent.sentNull("age"), body.role(),
+        body.currentPassword());
     return UserResponses.full(users.update(request.caller(), id, patch, request.ifMatch()));
   }
 }

@@ -1,7 +1,6 @@
 package dev.blog.users;
 
 import dev.blog.core.http.ApiResponse;
-import dev.blog.core.security.Caller;
 import dev.blog.core.user.User;
 import dev.blog.core.user.UserService;
 import dev.blog.core.user.UserViews;
@@ -15,7 +14,7 @@ final class UserResponses {
   }
 
   /** The view the caller may see; the ETag goes only with the full view, the one that can be updated. */
-  static ApiResponse visibleTo(Caller caller, User user, UserService users) {
-    return users.seesFullView(caller, user) ? full(user) : ApiResponse.ok(UserViews.publicView(user));
+  static ApiResponse visible(UserService.Visible visible) {
+    return visible.full() ? full(visible.user()) : ApiResponse.ok(UserViews.publicView(visible.user()));
   }
 }

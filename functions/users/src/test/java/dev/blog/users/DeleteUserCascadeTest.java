@@ -69,7 +69,8 @@ class DeleteUserCascadeTest {
     // The first attempt dies after one cascade transaction (a timeout, a crash): the user is marked and
     // 49 posts are gone; the user and the other posts are still there.
     AtomicInteger audited = new AtomicInteger();
-    UserService crashing = new UserService(f.graph.repository(), f.graph.passwords(), f.graph.cursors(),
+    UserService crashing = new UserService(f.graph.repository(), f.graph.passwords(), f.graph.passwordAttempts(),
+        f.graph.cursors(),
         f.graph.ids(), f.graph.clock(), (userId, actorId) -> f.graph.postRepository().deleteAllBy(userId, post -> {
           if (audited.incrementAndGet() > 49) {
             throw new IllegalStateException("the function timed out");

@@ -54,7 +54,7 @@ class DeleteUserHandlerTest {
   @ParameterizedTest
   @Event(value = "events/delete-user.json", type = APIGatewayV2HTTPEvent.class)
   void anAdminCannotDeleteThemselves(APIGatewayV2HTTPEvent sample) {
-    User self = f.graph.users().get(f.admin.userId());
+    User self = f.graph.repository().find(f.admin.userId()).orElseThrow();
     f.problem(f.call(handler, delete(sample, self).as(f.admin.userId(), Role.ADMIN).build()), 409);
   }
 }

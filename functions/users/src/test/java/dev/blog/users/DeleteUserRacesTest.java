@@ -86,7 +86,7 @@ class DeleteUserRacesTest {
   @Test
   void anUpdateOfAUserBeingDeletedIsRefusedAndTheDeleteStillFinishes() {
     others.posts().create(asAda, "A post", "text", true);
-    User before = others.users().get(ada.id());
+    User before = others.users().view(admin, ada.id()).user();
     meanwhile = v -> assertThatThrownBy(() -> others.users().update(admin, ada.id(),
         new UserPatch("Ada King", null, null, false, null), OptionalLong.of(before.version())))
         .isInstanceOf(Conflict.class).hasMessageContaining("being deleted");

@@ -30,8 +30,21 @@ class GetMeHandlerTest {
 
   @ParameterizedTest
   @Event(value = "events/get-me.json", type = APIGatewayV2HTTPEvent.class)
-  void aDeletedUserWithAStillValidTokenGetsNotFound(APIGatewayV2HTTPEvent sample) {
-    f.problem(f.call(handler, Requests.from(sample).as("0190f3a0-0000-7000-8000-00000000beef", Role.USER).build()), 404);
+  void aDeletedUserWithAStillValidTokenIsNoLongerAuthenticated(APIGatewayV2HTTPEvent sample) {
+    f.problem(f.call(handler, Requests.from(sample).as("0190f3a0-0000-7000-8000-00000000beef", Role.USER).build()), 401);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/get-me.json", type = APIGatewayV2HTTPEvent.class)
+  void aTokenFromBeforeALogoutIsRefusedAndOneFromAfterItServed(APIGatewayV2HTTPEvent sample) {
+    User ada = f.register("ada@example.com", "Ada Lovelace");
+    f.graph.accounts().logout(UsersFixture.as(ada));
+    f.problem(f.call(handler, Requests.from(sample).as(UsersFixture.as(ada)).build()), 401);
+    var later = new dev.blog.core.security.Caller(ada.id(), Role.USER, 1, null);
+    var me = f.call(handler, Requests.from(sample).as(later).build());
+    org.assertj.core.api.Assertions.assertThat(me.getStatusCode()).isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThat(me.getHeaders()).containsEntry("Cache-Control", "no-store");
+    org.assertj.core.api.Assertions.assertThat(f.body(me).get("emailVerified").asBoolean()).isFalse();
   }
 
   @ParameterizedTest

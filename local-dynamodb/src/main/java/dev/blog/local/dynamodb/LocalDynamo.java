@@ -3,7 +3,6 @@ package dev.blog.local.dynamodb;
 import dev.blog.local.template.LocalAccount;
 import dev.blog.local.template.Template;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,8 +15,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import software.amazon.dynamodb.services.local.server.AbstractLocalDynamoDBServerHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
 /**
  * DynamoDB Local, in this JVM, speaking the real DynamoDB protocol on a loopback port. Tables come from
@@ -25,45 +28,66 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * files there as each request completes, so stopping the process loses nothing.
  */
 public final class LocalDynamo implements AutoCloseable {
+  /** The one interface every listener of the local stack binds to. */
+  public static final String LOOPBACK = "127.0.0.1";
   private static LocalDynamo shared;
 
-  private final DynamoDBProxyServer server;
+  private final Server server;
+  private final AbstractLocalDynamoDBServerHandler handler;
   private final URI endpoint;
 
-  private LocalDynamo(DynamoDBProxyServer server, int port) {
+  private LocalDynamo(Server server, AbstractLocalDynamoDBServerHandler handler, int port) {
     this.server = server;
+    this.handler = handler;
     this.endpoint = URI.create("http://127.0.0.1:" + port);
   }
 
   /**
-   * Starts DynamoDB Local on {@code port} (0: any free port), keeping data under {@code dataDir}, or in
+   * Starts DynamoDB Local on 127.0.0.1:{@code port} (0: any free port), keeping data under {@code dataDir}, or in
    * memory when it is null.
+   *
+   * <p>DynamoDB Local's own launcher ({@code ServerRunner}, {@code DynamoDBProxyServer}) listens on every interface
+   * and has no option to bind one: anyone on the network could read and write the tables, unauthenticated. So its
+   * request handler is mounted here on a Jetty connector bound to the loopback interface, as every listener of
+   * the local stack is. Its CORS is off (the command line's default allows any origin): no web page in the
+   * developer's browser can reach it either. Nothing is printed and no telemetry is configured.
    */
   public static synchronized LocalDynamo start(int port, Path dataDir) {
     int chosen = port == 0 ? freePort() : port;
     SqliteNative.install(Path.of(System.getProperty("java.io.tmpdir"), "blog-local-native"));
-    // DynamoDB Local prints its configuration on stdout, which belongs to the caller (./dev invoke prints only
-    // the function's answer there, ./dev bench its table): while it starts, its prints go to stderr.
-    PrintStream stdout = System.out;
-    System.setOut(System.err);
+    Server server = null;
     try {
-      String[] args;
-      if (dataDir == null) {
-        args = new String[] {"-inMemory", "-sharedDb", "-port", String.valueOf(chosen), "-disableTelemetry"};
-      } else {
+      if (dataDir != null) {
         Files.createDirectories(dataDir);
-        args = new String[] {"-dbPath", dataDir.toAbsolutePath().toString(), "-sharedDb", "-port",
-            String.valueOf(chosen), "-disableTelemetry"};
       }
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+      AbstractLocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0,
+          dataDir == null, dataDir == null ? null : dataDir.toAbsolutePath().toString(), true, false), null);
+      QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+      threads.setName("dynamodb-local");
+      threads.setDaemon(true);
+      server = new Server(threads);
+      ServerConnector connector = new ServerConnector(server);
+      connector.setHost(LOOPBACK);
+      connector.setPort(chosen);
+      server.addConnector(connector);
+      server.setHandler(handler);
       server.start();
-      return new LocalDynamo(server, chosen);
+      return new LocalDynamo(server, handler, chosen);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
-      throw new IllegalStateException("DynamoDB Local did not start on port " + chosen + ": " + e.getMessage(), e);
-    } finally {
-      System.setOut(stdout);
+      stopQuietly(server);
+      throw new IllegalStateException("DynamoDB Local did not start on " + LOOPBACK + ":" + chosen + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void stopQuietly(Server server) {
+    if (server != null) {
+      try {
+        server.stop();
+      } catch (Exception ignored) {
+        // it did not start
+      }
     }
   }
 
@@ -105,6 +129,7 @@ public final class LocalDynamo implements AutoCloseable {
   public void close() {
     try {
       server.stop();
+      handler.close();
     } catch (Exception e) {
       // Stopping is best effort: the JVM is going away, and SQLite has already committed every write.
     }
@@ -112,7 +137,8 @@ public final class LocalDynamo implements AutoCloseable {
 
   /** A port nothing listens on now, on the loopback interface every local server binds to. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new java.net.InetSocketAddress(LOOPBACK, 0));
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

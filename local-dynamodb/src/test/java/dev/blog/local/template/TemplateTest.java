@@ -12,13 +12,17 @@ class TemplateTest {
   private final Template template = Template.load(Template.findProjectDir());
 
   @Test
-  void everyContractRouteIsServedAndOnlyRegisterLoginAndJwksArePublic() {
+  void everyContractRouteIsServedAndOnlyTheContractsPublicRoutesArePublic() {
     List<String> routes = template.routes().stream().map(Route::routeKey).toList();
     assertThat(routes).contains("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json", "GET /me",
         "GET /users", "GET /users/{id}", "POST /users", "PUT /users/{id}", "DELETE /users/{id}", "POST /posts",
-        "GET /posts", "GET /posts/{id}", "PUT /posts/{id}", "DELETE /posts/{id}", "GET /audit", "POST /graphql");
+        "GET /posts", "GET /posts/{id}", "PUT /posts/{id}", "DELETE /posts/{id}", "GET /audit", "POST /graphql",
+        "POST /auth/logout", "PUT /me/password", "POST /auth/verify-email", "POST /auth/password-reset",
+        "POST /auth/password-reset/confirm");
+    // The contract's Auth section lists the public routes; logout and a password change need the token.
     assertThat(template.routes().stream().filter(r -> !r.authorized()).map(Route::routeKey))
-        .containsExactlyInAnyOrder("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json");
+        .containsExactlyInAnyOrder("POST /auth/register", "POST /auth/login", "GET /.well-known/jwks.json",
+            "POST /auth/verify-email", "POST /auth/password-reset", "POST /auth/password-reset/confirm");
   }
 
   @Test
@@ -141,5 +145,28 @@ class TemplateTest {
   @Test
   void secretsGenerateValuesOfTheirDeclaredLength() {
     assertThat(template.secrets()).contains(new SecretDef("CursorKeySecret", 64));
+  }
+
+  /**
+   * Every function logs to a group of its own with a retention (else Lambda creates one that keeps logs forever)
+   * and has an alarm on its errors and throttles: a function added later gets them too, or this fails.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyFunctionHasItsOwnLogGroupWithARetentionAndAFailureAlarm() throws java.io.IOException {
+    Map<String, Object> resources;
+    try (var in = java.nio.file.Files.newBufferedReader(template.projectDir().resolve("template.yaml"))) {
+      resources = (Map<String, Object>) ((Map<String, Object>) new org.yaml.snakeyaml.Yaml(new CfnYaml.Constructor())
+          .load(in)).get("Resources");
+    }
+    assertThat(template.functionIds()).isNotEmpty().allSatisfy(id -> {
+      Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resources.get(id)).get("Properties");
+      assertThat(properties.get("LoggingConfig")).as(id).isEqualTo(Map.of("LogGroup", Map.of("Ref", id + "Logs")));
+      assertThat(template.typeOf(id + "Logs")).as(id).isEqualTo("AWS::Logs::LogGroup");
+      assertThat((Map<String, Object>) ((Map<String, Object>) resources.get(id + "Logs")).get("Properties"))
+          .as(id).containsKey("RetentionInDays");
+      assertThat(template.typeOf(id + "FailureAlarm")).as(id).isEqualTo("AWS::CloudWatch::Alarm");
+      assertThat(resources.get(id + "FailureAlarm").toString()).as(id).contains("{Ref=" + id + "}");
+    });
   }
 }

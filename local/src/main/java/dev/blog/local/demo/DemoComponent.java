@@ -5,6 +5,7 @@ import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.StoreModule;
 import dev.blog.core.post.PostRepository;
 import dev.blog.core.security.PasswordHasher;
+import dev.blog.core.user.AccountRepository;
 import dev.blog.core.user.UserRepository;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Component(modules = {CoreModule.class, StoreModule.class, DemoModule.class})
 interface DemoComponent {
   UserRepository users();
+
+  AccountRepository accounts();
 
   PostRepository posts();
 

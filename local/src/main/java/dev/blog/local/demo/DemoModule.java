@@ -18,16 +18,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class DemoModule {
   private final URI endpoint;
   private final String table;
+  private final String outboxTable;
 
-  DemoModule(URI endpoint, String table) {
+  /** {@code outboxTable}: where the demo codes' emails go, as every writer's outbox emails do. */
+  DemoModule(URI endpoint, String table, String outboxTable) {
     this.endpoint = endpoint;
     this.table = table;
+    this.outboxTable = outboxTable;
   }
 
   @Provides
   @Singleton
   Settings settings() {
-    return new Settings(Map.of("TABLE_NAME", table));
+    return new Settings(Map.of("TABLE_NAME", table, "OUTBOX_TABLE_NAME", outboxTable));
   }
 
   @Provides

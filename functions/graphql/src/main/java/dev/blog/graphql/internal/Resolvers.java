@@ -7,7 +7,6 @@ import dev.blog.core.post.PostPatch;
 import dev.blog.core.post.PostService;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
-import dev.blog.core.user.User;
 import dev.blog.core.user.UserListing;
 import dev.blog.core.user.UserPatch;
 import dev.blog.core.user.UserService;
@@ -57,9 +56,8 @@ public final class Resolvers {
         .type("Query", type -> type
             .dataFetcher("me", env -> Views.user(users.me(caller(env)), true))
             .dataFetcher("user", env -> {
-              Caller caller = caller(env);
-              User user = users.get(env.getArgument("id"));
-              return Views.user(user, users.seesFullView(caller, user));
+              UserService.Visible visible = users.view(caller(env), env.getArgument("id"));
+              return Views.user(visible.user(), visible.full());
             })
             .dataFetcher("users", env -> {
               UserListing page = users.list(caller(env), limit(env), text(env, "cursor"), text(env, "emailContains"));
@@ -76,6 +74,7 @@ public final class Resolvers {
             .dataFetcher("createUser", env -> {
               Caller caller = caller(env);
               Map<String, Object> input = env.getArgument("input");
+              rejectNulls(input, "age", "role"); // optional on create, but never null: as REST
               Role role = Role.fromWire((String) input.get("role")).orElse(Role.USER);
               return Views.user(users.create(caller, (String) input.get("email"), (String) input.get("password"),
                   (String) input.get("name"), (Integer) input.get("age"), role), true);
@@ -83,11 +82,11 @@ public final class Resolvers {
             .dataFetcher("updateUser", env -> {
               Caller caller = caller(env);
               Map<String, Object> input = env.getArgument("input");
-              rejectNulls(input, "name", "email", "role");
+              rejectNulls(input, "name", "email", "role", "currentPassword");
               boolean removeAge = input.containsKey("age") && input.get("age") == null;
               Role role = input.get("role") == null ? null : Role.fromWire((String) input.get("role")).orElseThrow();
               UserPatch patch = new UserPatch((String) input.get("name"), (String) input.get("email"),
-                  (Integer) input.get("age"), removeAge, role);
+                  (Integer) input.get("age"), removeAge, role, (String) input.get("currentPassword"));
               return Views.user(users.update(caller, env.getArgument("id"), patch, expectedVersion(env)), true);
             })
             .dataFetcher("deleteUser", env -> {
@@ -97,6 +96,7 @@ public final class Resolvers {
             .dataFetcher("createPost", env -> {
               Caller caller = caller(env);
               Map<String, Object> input = env.getArgument("input");
+              rejectNulls(input, "published");
               return Views.post(posts.create(caller, (String) input.get("title"), (String) input.get("content"),
                   (Boolean) input.get("published")));
             })
@@ -156,7 +156,7 @@ public final class Resolvers {
     return version == null ? OptionalLong.empty() : OptionalLong.of(version);
   }
 
-  /** As in REST's partial updates: an absent field is kept, an explicit null is ambiguous, so refused. */
+  /** As in REST: a null only where a field can be cleared (updateUser's age), never for the other fields. */
   private static void rejectNulls(Map<String, Object> input, String... fields) {
     for (String field : fields) {
       if (input.containsKey(field) && input.get(field) == null) {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Users and posts as the schema's objects: plain maps, which graphql-java's default fetchers read without
  * reflection. The user's full-view fields are only filled in when the caller may see them (the same rule
- * as REST: UserService#seesFullView).
+ * as REST: UserService#view).
  */
 final class Views {
   private Views() {}
@@ -24,6 +24,7 @@ final class Views {
     view.put("createdAt", Times.format(u.createdAt()));
     if (full) {
       view.put("email", u.email());
+      view.put("emailVerified", u.emailVerified());
       view.put("age", u.age());
       view.put("updatedAt", Times.format(u.updatedAt()));
       view.put("version", u.version());

@@ -22,6 +22,12 @@ import java.util.Map;
 public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final String JSON = "application/json";
   private static final String PROBLEM_JSON = "application/problem+json";
+  /**
+   * What every answer carries unless its handler says otherwise (only the JWK set does): API answers hold
+   * personal data (users, drafts, tokens, errors naming a caller's input), which no browser or shared cache
+   * may keep (https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html#security-headers).
+   */
+  private static final String NO_STORE = "no-store";
 
   private final Json json;
   private final RequestLog log;
@@ -78,6 +84,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
   private APIGatewayV2HTTPResponse toHttp(ApiResponse answer) {
     Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+    headers.putIfAbsent("Cache-Control", NO_STORE);
     String body = null;
     if (answer.body() != null) {
       headers.put("Content-Type", JSON);
@@ -90,6 +97,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   private APIGatewayV2HTTPResponse problem(Problems.Answer answer) {
     Map<String, String> headers = new LinkedHashMap<>(answer.headers());
     headers.put("Content-Type", PROBLEM_JSON);
+    headers.put("Cache-Control", NO_STORE);
     return APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(headers)
         .withBody(json.write(answer.body())).withIsBase64Encoded(false).build();
   }

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.error.DomainException.Unauthenticated;
 import dev.blog.core.json.Json;
+import dev.blog.core.security.AuthorizerContext;
 import dev.blog.core.security.Caller;
 import dev.blog.core.security.Role;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** A read-only view of an API Gateway payload 2.0 event with the checks every handler needs. */
 public final class ApiRequest {
@@ -48,21 +51,50 @@ public final class ApiRequest {
 
   /** The caller the authorizer let through. Routes behind the authorizer always have one. */
   public Caller caller() {
-    return callerIfAny().orElseThrow(() -> new Unauthenticated("No authenticated caller"));
+    return callerIfAny().orElseThrow(() -> new Unauthenticated("No valid session: log in again"));
   }
 
+  /**
+   * The caller the authorizer let through, while their token is valid: a cached authorizer answer may outlive the
+   * token, so a caller whose {@code exp} has passed (or who has none) is no caller at all.
+   */
   public Optional<Caller> callerIfAny() {
     var context = event.getRequestContext();
     if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null) {
       return Optional.empty();
     }
     Map<String, Object> lambda = context.getAuthorizer().getLambda();
-    Object userId = lambda.get("userId");
-    Optional<Role> role = Role.fromWire(String.valueOf(lambda.get("role")));
-    if (!(userId instanceof String id) || id.isBlank() || role.isEmpty()) {
+    Object userId = lambda.get(AuthorizerContext.USER_ID);
+    Optional<Role> role = Role.fromWire(String.valueOf(lambda.get(AuthorizerContext.ROLE)));
+    OptionalLong expiresAt = number(lambda.get(AuthorizerContext.EXPIRES_AT));
+    OptionalLong sessionEpoch = number(lambda.get(AuthorizerContext.SESSION_EPOCH));
+    if (!(userId instanceof String id) || id.isBlank() || role.isEmpty() || expiresAt.isEmpty() || sessionEpoch.isEmpty()
+        || Instant.now().getEpochSecond() >= expiresAt.getAsLong()) {
       return Optional.empty();
     }
-    return Optional.of(new Caller(id, role.get()));
+    return Optional.of(new Caller(id, role.get(), sessionEpoch.getAsLong(), sourceIp().orElse(null)));
+  }
+
+  /** The client address as the gateway saw it ({@code requestContext.http.sourceIp}). */
+  public Optional<String> sourceIp() {
+    var context = event.getRequestContext();
+    return Optional.ofNullable(context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp())
+        .filter(ip -> !ip.isBlank());
+  }
+
+  /** A context number: the authorizer hands strings (simple responses), a test or another authorizer numbers. */
+  private static OptionalLong number(Object value) {
+    if (value instanceof Number n) {
+      return OptionalLong.of(n.longValue());
+    }
+    if (value instanceof String s) {
+      try {
+        return OptionalLong.of(Long.parseLong(s.trim()));
+      } catch (NumberFormatException e) {
+        return OptionalLong.empty();
+      }
+    }
+    return OptionalLong.empty();
   }
 
   public String pathParameter(String name) {
@@ -115,9 +147,12 @@ public final class ApiRequest {
     return ETags.expectedVersion(header("If-Match").orElse(null));
   }
 
-  /** The JSON body as {@code type}: 415 unless JSON, 413 over 64 KiB, 400 naming the field otherwise. */
-  public <T> T body(Class<T> type) {
-    return json.read(bodyBytes(), type);
+  /**
+   * The JSON body as {@code type}: 415 unless JSON, 413 over 64 KiB, 400 naming the field otherwise, and 400 for a
+   * JSON {@code null} in any field not named {@code nullable}.
+   */
+  public <T> T body(Class<T> type, String... nullable) {
+    return patchBody(type, nullable).fields();
   }
 
   /** A partial update's body: the typed fields, and which of them the client sent as an explicit null. */
@@ -128,14 +163,13 @@ public final class ApiRequest {
   }
 
   /**
-   * The JSON body of a partial update, where an absent field means "keep". An explicit null for one of
-   * {@code notNullable} is ambiguous ("clear"? "keep"?) for fields that cannot be cleared: invalid.
+   * The JSON body of a partial update, where an absent field means "keep" and a {@code null} means "clear": only
+   * for the fields named {@code nullable} (the ones that can be cleared); for any other field it is a 400.
    */
-  public <T> Patch<T> patchBody(Class<T> type, String... notNullable) {
+  public <T> Patch<T> patchBody(Class<T> type, String... nullable) {
     JsonNode tree = json.readTree(bodyBytes());
-    T fields = json.convert(tree, type);
-    Json.rejectNulls(tree, notNullable);
-    return new Patch<>(fields, tree);
+    Json.rejectNulls(tree, Set.of(nullable));
+    return new Patch<>(json.convert(tree, type), tree);
   }
 
   private byte[] bodyBytes() {

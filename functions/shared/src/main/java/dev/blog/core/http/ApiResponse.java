@@ -14,6 +14,11 @@ public record ApiResponse(int status, Map<String, String> headers, Object body) 
     return new ApiResponse(201, Map.of("Location", location), body);
   }
 
+  /** Taken on; nothing to say about the outcome (a password-reset request answers this whatever happened). */
+  public static ApiResponse accepted() {
+    return new ApiResponse(202, Map.of(), null);
+  }
+
   public static ApiResponse noContent() {
     return new ApiResponse(204, Map.of(), null);
   }

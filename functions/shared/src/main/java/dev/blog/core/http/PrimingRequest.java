@@ -1,6 +1,7 @@
 package dev.blog.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.blog.core.security.AuthorizerContext;
 import dev.blog.core.snapstart.PrimingData;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class PrimingRequest {
     return this;
   }
 
-  /** From {@link PrimingData#CALLER_ID}, an admin, as the authorizer would hand it over. */
+  /** From {@link PrimingData#CALLER_ID}, an admin in its first session epoch, as the authorizer would hand it over. */
   public PrimingRequest asAdmin() {
     this.asAdmin = true;
     return this;
@@ -86,7 +87,10 @@ public final class PrimingRequest {
     context.setHttp(http);
     if (asAdmin) {
       APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-      authorizer.setLambda(Map.of("userId", PrimingData.CALLER_ID, "role", "admin"));
+      // a token of the caller's first session epoch that expires in an hour, as the authorizer hands it over
+      authorizer.setLambda(Map.of(AuthorizerContext.USER_ID, PrimingData.CALLER_ID, AuthorizerContext.ROLE, "admin",
+          AuthorizerContext.EXPIRES_AT, Long.toString(java.time.Instant.now().getEpochSecond() + 3600),
+          AuthorizerContext.SESSION_EPOCH, "0"));
       context.setAuthorizer(authorizer);
     }
     event.setRequestContext(context);

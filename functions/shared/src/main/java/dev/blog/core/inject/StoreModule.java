@@ -15,9 +15,16 @@ import dev.blog.core.store.Cursors;
 import dev.blog.core.store.Ids;
 import dev.blog.core.store.SecretSource;
 import dev.blog.core.store.Store;
+import dev.blog.core.security.StoredCallers;
+import dev.blog.core.user.AccountRepository;
+import dev.blog.core.user.AccountService;
+import dev.blog.core.user.PasswordAttempts;
+import dev.blog.core.user.Sessions;
 import dev.blog.core.user.UserRepository;
 import dev.blog.core.user.UserService;
+import dev.blog.core.user.internal.DynamoAccountRepository;
 import dev.blog.core.user.internal.DynamoUserRepository;
+import dev.blog.core.user.internal.LoginAttempts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -64,10 +71,36 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static UserService userService(UserRepository users, PasswordHasher passwords, Cursors cursors, Ids ids, Clock clock,
-      PostService posts) {
+  static UserService userService(UserRepository users, PasswordHasher passwords, PasswordAttempts attempts,
+      Cursors cursors, Ids ids, Clock clock, PostService posts) {
     // Deleting a user deletes their posts first (README, "Data design": the cascade).
-    return new UserService(users, passwords, cursors, ids, clock, posts::deleteAllBy);
+    return new UserService(users, passwords, attempts, cursors, ids, clock, posts::deleteAllBy);
+  }
+
+  /** Privileged actions rest on the stored caller (one strongly consistent read of their user item). */
+  @Provides
+  @Singleton
+  static StoredCallers storedCallers(UserRepository users) {
+    return new Sessions(users);
+  }
+
+  @Provides
+  @Singleton
+  static PasswordAttempts passwordAttempts(Store store) {
+    return new LoginAttempts(store);
+  }
+
+  @Provides
+  @Singleton
+  static AccountRepository accounts(Store store) {
+    return new DynamoAccountRepository(store);
+  }
+
+  @Provides
+  @Singleton
+  static AccountService accountService(AccountRepository accounts, UserRepository users, PasswordHasher passwords,
+      PasswordAttempts attempts, Ids ids, Clock clock) {
+    return new AccountService(accounts, users, passwords, attempts, ids, clock);
   }
 
   @Provides
@@ -78,8 +111,8 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static PostService postService(PostRepository posts, Cursors cursors, Ids ids, Clock clock) {
-    return new PostService(posts, cursors, ids, clock);
+  static PostService postService(PostRepository posts, Cursors cursors, Ids ids, Clock clock, StoredCallers callers) {
+    return new PostService(posts, cursors, ids, clock, callers);
   }
 
   @Provides
@@ -90,7 +123,7 @@ public final class StoreModule {
 
   @Provides
   @Singleton
-  static AuditService auditService(AuditRepository audit, Cursors cursors) {
-    return new AuditService(audit, cursors);
+  static AuditService auditService(AuditRepository audit, Cursors cursors, StoredCallers callers) {
+    return new AuditService(audit, cursors, callers);
   }
 }

@@ -95,13 +95,16 @@ public final class Json {
   }
 
   /**
-   * For partial updates, where an absent field means "keep": an explicit {@code null} for one of
-   * {@code fields} is ambiguous ("clear"? "keep"?) and those fields cannot be cleared, so it is invalid.
+   * A request body's contract: a JSON {@code null} is accepted only for the fields named {@code nullable}; for any
+   * other field it is a 400 naming the field, on create as on update (an absent field and a null are not the
+   * same request, and a field that cannot be null must not be quietly read as "absent").
    */
-  public static void rejectNulls(JsonNode body, String... fields) {
-    for (String field : fields) {
-      if (body.has(field) && body.get(field).isNull()) {
-        throw Invalid.field(field, "must not be null");
+  public static void rejectNulls(JsonNode body, java.util.Set<String> nullable) {
+    var fields = body.fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      if (field.getValue().isNull() && !nullable.contains(field.getKey())) {
+        throw Invalid.field(field.getKey(), "must not be null");
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.blog.core.post;
 
+import dev.blog.core.validation.TextRules;
 import dev.blog.core.validation.Validator;
 
 /** The contract's validation rules for post fields, in one place for REST and GraphQL. */
@@ -9,13 +10,17 @@ public final class PostRules {
 
   private PostRules() {}
 
+  /** Titles and content are stored in NFC (null stays null: the rules below say it is missing). */
+  public static String normalize(String text) {
+    return TextRules.nfc(text);
+  }
+
+  /** Give it the normalized title. "   " passes a length check but is no title anyone can see: blank is refused. */
   public static void title(Validator v, String title) {
-    v.text("title", title, 1, TITLE_MAX);
-    // "   " passes a length check but is no title anyone can see.
-    v.check(title == null || title.isEmpty() || !title.isBlank(), "title", "must not be blank");
+    v.label("title", title, 1, TITLE_MAX);
   }
 
   public static void content(Validator v, String content) {
-    v.text("content", content, 0, CONTENT_MAX);
+    v.longText("content", content, CONTENT_MAX);
   }
 }

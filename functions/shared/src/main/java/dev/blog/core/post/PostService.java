@@ -7,6 +7,7 @@ import dev.blog.core.error.DomainException.NotFound;
 import dev.blog.core.error.DomainException.PreconditionFailed;
 import dev.blog.core.validation.Validator;
 import dev.blog.core.security.Caller;
+import dev.blog.core.security.StoredCallers;
 import dev.blog.core.store.Cursors;
 import dev.blog.core.store.Ids;
 import dev.blog.core.store.Page;
@@ -32,8 +33,10 @@ public final class PostService {
   private final Cursors cursors;
   private final Ids ids;
   private final Clock clock;
+  private final StoredCallers callers;
 
-  public PostService(PostRepository posts, Cursors cursors, Ids ids, Clock clock) {
+  public PostService(PostRepository posts, Cursors cursors, Ids ids, Clock clock, StoredCallers callers) {
+    this.callers = callers;
     this.posts = posts;
     this.cursors = cursors;
     this.ids = ids;
@@ -41,7 +44,9 @@ public final class PostService {
   }
 
   /** Any caller writes posts as themselves; a post is a draft unless {@code published} says otherwise. */
-  public Post create(Caller caller, String title, String content, Boolean published) {
+  public Post create(Caller caller, String rawTitle, String rawContent, Boolean published) {
+    String title = PostRules.normalize(rawTitle);
+    String content = PostRules.normalize(rawContent);
     Validator v = new Validator();
     PostRules.title(v, title);
     PostRules.content(v, content);
@@ -101,11 +106,10 @@ public final class PostService {
   }
 
   public Post update(Caller caller, String id, PostPatch patch, OptionalLong ifMatch) {
-    Post before = findVisible(caller, id).orElseThrow(PostService::notFound);
-    requireAuthorOrStaff(caller, before);
+    Post before = findChangeable(caller, id);
     requireVersion(before, ifMatch);
-    String title = patch.title() == null ? before.title() : patch.title();
-    String content = patch.content() == null ? before.content() : patch.content();
+    String title = patch.title() == null ? before.title() : PostRules.normalize(patch.title());
+    String content = patch.content() == null ? before.content() : PostRules.normalize(patch.content());
     boolean published = patch.published() == null ? before.published() : patch.published();
     Validator v = new Validator();
     PostRules.title(v, title);
@@ -122,8 +126,7 @@ public final class PostService {
   }
 
   public void delete(Caller caller, String id, OptionalLong ifMatch) {
-    Post post = findVisible(caller, id).orElseThrow(PostService::notFound);
-    requireAuthorOrStaff(caller, post);
+    Post post = findChangeable(caller, id);
     requireVersion(post, ifMatch);
     posts.delete(post, audit(caller, "post.deleted", id, now()));
   }
@@ -149,17 +152,39 @@ public final class PostService {
     return published.orElse(true) ? posts.byAuthor(id, true, limit, after) : Page.empty();
   }
 
+  /**
+   * The post, if {@code caller} may see it: a published post, or a draft of theirs; someone else's draft only for
+   * a moderator or admin as the store knows them now (the token's role alone shows no draft).
+   */
   private Optional<Post> findVisible(Caller caller, String id) {
+    return find(id).filter(p -> p.published() || caller.isSelf(p.authorId())
+        || caller.isStaff() && callers.current(caller).isStaff());
+  }
+
+  /**
+   * The post, if {@code caller} may change it: its author, or a moderator or admin as the store knows them now.
+   * Someone else's draft that the caller may not see is not found; a published post they may not change, forbidden.
+   */
+  private Post findChangeable(Caller caller, String id) {
+    Post post = find(id).orElseThrow(PostService::notFound);
+    if (caller.isSelf(post.authorId())) {
+      return post;
+    }
+    boolean staff = caller.isStaff() && callers.current(caller).isStaff();
+    if (!staff) {
+      if (!post.published()) {
+        throw notFound();
+      }
+      throw new Forbidden("Only the author, a moderator or an admin may change a post");
+    }
+    return post;
+  }
+
+  private Optional<Post> find(String id) {
     if (!Ids.isUuid(id)) {
       return Optional.empty(); // names nothing: not found without a round trip
     }
-    return posts.find(id).filter(p -> p.published() || caller.isSelf(p.authorId()) || caller.isStaff());
-  }
-
-  private static void requireAuthorOrStaff(Caller caller, Post post) {
-    if (!caller.isSelf(post.authorId()) && !caller.isStaff()) {
-      throw new Forbidden("Only the author, a moderator or an admin may change a post");
-    }
+    return posts.find(id);
   }
 
   private static void requireVersion(Post post, OptionalLong ifMatch) {

@@ -19,9 +19,12 @@ final class DynamoDbAnswers {
   private static final String AT = "2026-01-01T00:00:00.000Z";
   /** The most items a query is answered with (a delete cascade asks for 49 at a time). */
   private static final int MAX_LISTED = 100;
-  /** Argon2id (the PasswordHasher's parameters) of a random password nobody knows: verifying it costs what a login costs. */
+  /**
+   * Argon2id (the PasswordHasher's parameters) of {@link PrimingData#PASSWORD}: verifying it costs what a login
+   * costs; a priming login's {@link PrimingData#WRONG_PASSWORD} fails it, a priming password change passes it.
+   */
   private static final String PASSWORD_HASH =
-      "$argon2id$v=19$m=19456,t=2,p=1$A39GbpXOrV30UB6pDvYSOg$fHp4LyuZzyMHbUt3lTpP9tb8w6YSkPhxyaMIoMcBzVk";
+      "$argon2id$v=19$m=19456,t=2,p=1$p1xd6TJSzQlBikFSDR/+VQ$POh4UrHHcdyYOXiisV3EDcAG9dVk608d/acmvYBB8aM";
 
   private DynamoDbAnswers() {}
 
@@ -92,8 +95,11 @@ final class DynamoDbAnswers {
     // a user; its email reservation and the counter
     s(item, "email", PrimingData.EMAIL);
     s(item, "name", "Priming");
-    s(item, "role", "user");
+    // the caller is the admin that the priming requests' authorizer context says it is (the stored role counts)
+    s(item, "role", suffix.equals(PrimingData.CALLER_ID) ? "admin" : "user");
     s(item, "passwordHash", PASSWORD_HASH);
+    n(item, "sessionEpoch", 0); // the epoch of the priming requests' tokens
+    item.putObject("emailVerified").put("BOOL", true);
     s(item, "userId", PrimingData.USER_ID);
     n(item, "count", 1);
     n(item, "postCount", 0);

@@ -18,6 +18,10 @@ public final class PrimingData {
   static final String SECRET = "priming-made-up-secret-not-a-key";
   /** A password that a priming user's stored hash does not match: a priming login is a 401. */
   public static final String WRONG_PASSWORD = "priming-wrong-password";
+  /** The password that a priming user's stored hash matches: a priming password change succeeds. */
+  public static final String PASSWORD = "priming-current-password";
+  /** A well-formed one-time code (43 URL-safe characters): a priming verification or reset redeems it. */
+  public static final String CODE = "priming-code-000000000000000000000000000000";
 
   private PrimingData() {}
 }

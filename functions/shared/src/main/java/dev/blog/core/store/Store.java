@@ -1,5 +1,6 @@
 package dev.blog.core.store;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,23 @@ public final class Store {
   /** The reads of one item kind of another table. */
   public <T> Items<T> items(TableSchema<T> schema, TableLayout.Table in) {
     return new Items<>(enhanced, name(in), schema);
+  }
+
+  /**
+   * The item with {@code key}, strongly consistent, with only the named {@code attributes} (the others are null in
+   * what {@code schema} maps): for a reader whose IAM policy allows those attributes only
+   * ({@code dynamodb:Attributes}). The Enhanced Client's GetItem cannot project, so this one is sent low-level.
+   */
+  public <T> Optional<T> getProjected(TableSchema<T> schema, TableLayout.Key key, List<String> attributes) {
+    Map<String, String> names = new HashMap<>();
+    attributes.forEach(name -> names.put("#" + name, name));
+    try {
+      Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key.attributes()).consistentRead(true)
+          .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)).item();
+      return item == null || item.isEmpty() ? Optional.empty() : Optional.of(schema.mapToItem(item));
+    } catch (SdkException e) {
+      throw DynamoErrors.translate(e);
+    }
   }
 
   /** Applies one write on its own; false when its condition did not hold (and nothing was written). */

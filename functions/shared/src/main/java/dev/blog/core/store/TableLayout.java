@@ -26,7 +26,9 @@ public final class TableLayout {
   private static final Kind EMAIL = new Kind("EMAIL#", "EMAIL");
   private static final Kind POST = new Kind("POST#", "POST");
   private static final Kind AUDIT = new Kind("AUDIT#", "AUDIT");
-  private static final Kind LOGIN = new Kind("LOGIN#", "ATTEMPTS");
+  private static final String LOGIN = "LOGIN#";
+  private static final String CODE = "CODE#";
+  private static final String RESET_REQUESTS = "RESET#";
   private static final Kind OUTBOX = new Kind("OUTBOX#", "OUTBOX");
   private static final Kind IDEMPOTENCY = new Kind("IDEMPOTENCY#", "IDEMPOTENCY");
 
@@ -181,9 +183,27 @@ public final class TableLayout {
 
   // ------------------------------------------------------------------ login, email jobs, priming
 
-  /** Failed logins of one account (the lower-cased email, known or not). */
-  public static Key loginAttempts(String email) {
-    return LOGIN.key(email);
+  /**
+   * Login attempts against one account (the lower-cased email, known or not) from one client address (the
+   * gateway's {@code sourceIp}); in the account's partition, beside {@link #loginAttemptsOfAccount}.
+   */
+  public static Key loginAttempts(String email, String sourceIp) {
+    return new Key(LOGIN + email, "SOURCE#" + sourceIp);
+  }
+
+  /** Login attempts against one account from every address together. */
+  public static Key loginAttemptsOfAccount(String email) {
+    return new Key(LOGIN + email, "ACCOUNT");
+  }
+
+  /** The stored hash of a user's single-use code for one purpose ({@code VERIFY_EMAIL}, {@code PASSWORD_RESET}). */
+  public static Key oneTimeCode(String userId, String purpose) {
+    return new Key(CODE + userId, purpose);
+  }
+
+  /** The password-reset emails asked for one address (known or not) in one hour since the epoch. */
+  public static Key resetRequests(String email, long hour) {
+    return new Key(RESET_REQUESTS + email, "HOUR#" + hour);
   }
 
   /** An email in the transactional outbox ({@link Table#OUTBOX}), by its idempotency key. */

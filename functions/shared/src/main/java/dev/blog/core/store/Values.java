@@ -28,6 +28,10 @@ public final class Values {
     return put(name, AttributeValue.fromN(Long.toString(value)));
   }
 
+  public Values bool(String name, boolean value) {
+    return put(name, AttributeValue.fromBool(value));
+  }
+
   /** A list of strings (type L), kept in the given order; may be empty. */
   public Values list(String name, List<String> strings) {
     return put(name, AttributeValue.fromL(strings.stream().map(AttributeValue::fromS).toList()));

@@ -1,5 +1,6 @@
 package dev.blog.core.user;
 
+import dev.blog.core.validation.TextRules;
 import dev.blog.core.validation.Validator;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -29,8 +30,9 @@ public final class UserRules {
     return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** Names are stored trimmed (of any Unicode white space) and in NFC. */
   public static String normalizeName(String name) {
-    return name == null ? null : name.trim();
+    return name == null ? null : TextRules.nfc(name.strip());
   }
 
   public static void email(Validator v, String field, String normalized) {
@@ -47,7 +49,7 @@ public final class UserRules {
   }
 
   public static void name(Validator v, String field, String normalized) {
-    v.text(field, normalized, NAME_MIN, NAME_MAX);
+    v.label(field, normalized, NAME_MIN, NAME_MAX);
   }
 
   public static void age(Validator v, String field, Integer age) {

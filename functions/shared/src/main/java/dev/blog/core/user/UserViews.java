@@ -7,13 +7,13 @@ import dev.blog.core.store.Times;
 public final class UserViews {
   private UserViews() {}
 
-  public record FullUser(String id, String email, String name, Integer age, Role role, String createdAt,
-      String updatedAt, long version) {}
+  public record FullUser(String id, String email, boolean emailVerified, String name, Integer age, Role role,
+      String createdAt, String updatedAt, long version) {}
 
   public record PublicUser(String id, String name, Role role, String createdAt) {}
 
   public static FullUser full(User u) {
-    return new FullUser(u.id(), u.email(), u.name(), u.age(), u.role(), Times.format(u.createdAt()),
+    return new FullUser(u.id(), u.email(), u.emailVerified(), u.name(), u.age(), u.role(), Times.format(u.createdAt()),
         Times.format(u.updatedAt()), u.version());
   }
 

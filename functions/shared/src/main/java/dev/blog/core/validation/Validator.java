@@ -27,6 +27,32 @@ public final class Validator {
             : "must be " + min + " to " + max + " characters");
   }
 
+  /**
+   * A one-line label (a name, a title): {@link #text}'s length rule, then the contract's text rules
+   * ({@link TextRules}): no control or format character, and not blank. Give it the NFC form.
+   */
+  public Validator label(String field, String value, int min, int max) {
+    text(field, value, min, max);
+    if (value != null && isValid(field)) {
+      if (TextRules.hasHiddenCharacter(value)) {
+        check(false, field, "must not contain control or format characters (such as bidi overrides or zero-width characters)");
+      } else {
+        check(!TextRules.isBlank(value), field, "must not be blank");
+      }
+    }
+    return this;
+  }
+
+  /** Long text (a post's content): at most {@code max} characters; line breaks and tabs, no other control character. */
+  public Validator longText(String field, String value, int max) {
+    text(field, value, 0, max);
+    if (value != null && isValid(field)) {
+      check(!TextRules.hasControlCharacterInLongText(value), field,
+          "must not contain control characters other than tabs and line breaks");
+    }
+    return this;
+  }
+
   public Validator range(String field, Integer value, int min, int max) {
     return check(value == null || (value >= min && value <= max), field, "must be an integer from " + min + " to " + max);
   }

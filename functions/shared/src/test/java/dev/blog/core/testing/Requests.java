@@ -37,9 +37,26 @@ public final class Requests {
     return new Requests(event);
   }
 
+  /** The caller as the authorizer hands it on, with a token of their first session valid for the next hour. */
   public Requests as(String userId, Role role) {
+    return as(userId, role, java.time.Instant.now().plusSeconds(3600));
+  }
+
+  /** The caller as the authorizer hands it on, with a token of {@code caller}'s session valid for the next hour. */
+  public Requests as(dev.blog.core.security.Caller caller) {
+    return as(caller.userId(), caller.role(), java.time.Instant.now().plusSeconds(3600), caller.sessionEpoch());
+  }
+
+  /** The caller as the authorizer hands it on, with a token that expires at {@code expiresAt}. */
+  public Requests as(String userId, Role role, java.time.Instant expiresAt) {
+    return as(userId, role, expiresAt, 0);
+  }
+
+  /** The caller as the authorizer hands it on: strings, as the authorizer's simple response carries them. */
+  public Requests as(String userId, Role role, java.time.Instant expiresAt, long sessionEpoch) {
     var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-    authorizer.setLambda(Map.of("userId", userId, "role", role.wire()));
+    authorizer.setLambda(Map.of("userId", userId, "role", role.wire(), "exp", Long.toString(expiresAt.getEpochSecond()),
+        "sessionEpoch", Long.toString(sessionEpoch)));
     event.getRequestContext().setAuthorizer(authorizer);
     return this;
   }

@@ -23,6 +23,12 @@ public interface TestCoreComponent {
 
   UserRepository repository();
 
+  dev.blog.core.user.AccountService accounts();
+
+  dev.blog.core.user.AccountRepository accountRepository();
+
+  dev.blog.core.user.PasswordAttempts passwordAttempts();
+
   PostService posts();
 
   PostRepository postRepository();

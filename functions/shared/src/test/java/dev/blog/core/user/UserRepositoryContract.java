@@ -103,9 +103,9 @@ abstract class UserRepositoryContract {
     User user = newUser("stale@example.com");
     repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     User renamed = withName(user, "Ada Byron", 2);
-    repository().update(user, renamed, List.of(audit("user.updated", user.id())));
+    repository().update(user, renamed, List.of(audit("user.updated", user.id())), Optional.empty());
     DomainException stale = failure(() -> repository().update(user, withName(user, "Someone Else", 2),
-        List.of(audit("user.updated", user.id()))));
+        List.of(audit("user.updated", user.id())), Optional.empty()));
     assertThat(stale).isInstanceOf(PreconditionFailed.class);
     assertThat(repository().find(user.id())).contains(renamed);
     assertThat(auditOf(user.id())).hasSize(2);
@@ -116,7 +116,7 @@ abstract class UserRepositoryContract {
     User user = newUser("old@example.com");
     repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
     User moved = new User(user.id(), "new@example.com", user.name(), user.age(), user.role(), user.createdAt(), Instant.now(), 2);
-    repository().update(user, moved, List.of());
+    repository().update(user, moved, List.of(), Optional.empty());
 
     assertThat(repository().findCredentials("new@example.com")).isPresent();
     assertThat(repository().findCredentials("old@example.com")).isEmpty();
@@ -133,7 +133,7 @@ abstract class UserRepositoryContract {
     repository().create(a, "h", audit("user.registered", a.id()), Optional.empty());
     repository().create(b, "h", audit("user.registered", b.id()), Optional.empty());
     User clash = new User(a.id(), "b@example.com", a.name(), a.age(), a.role(), a.createdAt(), Instant.now(), 2);
-    assertThat(failure(() -> repository().update(a, clash, List.of()))).isInstanceOf(Conflict.class);
+    assertThat(failure(() -> repository().update(a, clash, List.of(), Optional.empty()))).isInstanceOf(Conflict.class);
     assertThat(repository().find(a.id())).contains(a);
     assertThat(repository().findCredentials("a@example.com")).get().extracting(c -> c.user().id()).isEqualTo(a.id());
   }
@@ -155,7 +155,7 @@ abstract class UserRepositoryContract {
   void deletingAStaleVersionIsRefused() {
     User user = newUser("keep@example.com");
     repository().create(user, "h", audit("user.registered", user.id()), Optional.empty());
-    repository().update(user, withName(user, "New Name", 2), List.of());
+    repository().update(user, withName(user, "New Name", 2), List.of(), Optional.empty());
     assertThat(failure(() -> repository().delete(user, audit("user.deleted", user.id())))).isInstanceOf(PreconditionFailed.class);
     assertThat(repository().find(user.id())).isPresent();
   }
@@ -214,11 +214,9 @@ abstract class UserRepositoryContract {
   @Test
   void theWelcomeEmailIsInTheOutboxTableExactlyWhenTheUserIsStoredPendingUntilRelayed() {
     User user = newUser("outbox@example.com");
-    var welcome = dev.blog.core.mail.Emails.welcome(new dev.blog.core.mail.Emails.Recipient(user.id(), user.email(), user.name()));
-    repository().create(user, "h", audit("user.registered", user.id()), Optional.of(welcome));
+    repository().create(user, "h", audit("user.registered", user.id()), Optional.of(welcome(user)));
     User clash = newUser("OUTBOX@example.com".toLowerCase());
-    var secondWelcome = dev.blog.core.mail.Emails.welcome(new dev.blog.core.mail.Emails.Recipient(clash.id(), clash.email(), clash.name()));
-    failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.of(secondWelcome)));
+    failure(() -> repository().create(clash, "h", audit("user.registered", clash.id()), Optional.of(welcome(clash))));
 
     List<Map<String, AttributeValue>> outbox = dynamo().scan(s -> s.tableName(table.outboxName())).items();
     assertThat(outbox).singleElement().satisfies(item -> {
@@ -244,12 +242,19 @@ abstract class UserRepositoryContract {
 
     User promoted = new User(user.id(), user.email(), user.name(), user.age(), Role.ADMIN, user.createdAt(),
         Instant.now().truncatedTo(ChronoUnit.MILLIS), 2);
-    repository().update(user, promoted, List.of(audit("user.role-changed", user.id())));
+    repository().update(user, promoted, List.of(audit("user.role-changed", user.id())), Optional.empty());
     assertThat(repository().withRole(Role.ADMIN)).extracting(User::id).containsExactlyInAnyOrder(admin.id(), user.id());
     assertThat(repository().withRole(Role.USER)).isEmpty();
   }
 
   private static User withName(User user, String name, long version) {
     return new User(user.id(), user.email(), name, user.age(), user.role(), user.createdAt(), Instant.now().truncatedTo(ChronoUnit.MILLIS), version);
+  }
+
+  /** The welcome email with a verification code, as registration sends it. */
+  private static CodeMail welcome(User user) {
+    var code = OneTimeCode.issue(OneTimeCode.Purpose.VERIFY_EMAIL, user.id(), user.email(), java.time.Instant.now());
+    return new CodeMail(code.stored(), dev.blog.core.mail.Emails.welcome(
+        new dev.blog.core.mail.Emails.Recipient(user.id(), user.email(), user.name()), code.code()));
   }
 }

@@ -6,7 +6,6 @@ import dev.blog.core.error.DomainException;
 import dev.blog.core.error.DomainException.Conflict;
 import dev.blog.core.error.DomainException.NotFound;
 import dev.blog.core.error.DomainException.PreconditionFailed;
-import dev.blog.core.mail.EmailMessage;
 import dev.blog.core.outbox.Outbox;
 import dev.blog.core.security.Role;
 import dev.blog.core.store.ConditionFailed;
@@ -18,12 +17,17 @@ import dev.blog.core.store.TableLayout;
 import dev.blog.core.store.Transaction;
 import dev.blog.core.store.Values;
 import dev.blog.core.store.Write;
+import dev.blog.core.user.CodeMail;
 import dev.blog.core.user.Credentials;
+import dev.blog.core.user.OneTimeCode;
 import dev.blog.core.user.User;
 import dev.blog.core.user.UserRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +54,18 @@ public final class DynamoUserRepository implements UserRepository {
   }
 
   @Override
+  public Map<String, User> findAll(Collection<String> ids) {
+    Map<String, User> found = new HashMap<>();
+    users.getAll(ids.stream().map(TableLayout::user).toList()).forEach(item -> found.put(item.id(), item.toUser()));
+    return found;
+  }
+
+  @Override
+  public Optional<Credentials> credentials(String id) {
+    return users.get(TableLayout.user(id)).map(UserItem::credentials);
+  }
+
+  @Override
   public Optional<Credentials> findCredentials(String email) {
     return reservations.get(TableLayout.emailReservation(email))
         .flatMap(reservation -> users.get(TableLayout.user(reservation.userId())))
@@ -57,13 +73,13 @@ public final class DynamoUserRepository implements UserRepository {
   }
 
   @Override
-  public void create(User user, String passwordHash, AuditEntry audit, Optional<EmailMessage> email) {
+  public void create(User user, String passwordHash, AuditEntry audit, Optional<CodeMail> mail) {
     Transaction tx = store.transaction()
         .add("user", UserItem.create(user, passwordHash))
         .add("email", reserve(user))
         .add("counter", Write.update(TableLayout.userCounter()).add(UserCount.COUNT, 1))
         .add("audit", DynamoAuditRepository.record(audit));
-    email.ifPresent(message -> tx.add("outbox", Outbox.put(message, audit.at())));
+    mail.ifPresent(m -> send(tx, m, audit.at()));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
@@ -75,12 +91,13 @@ public final class DynamoUserRepository implements UserRepository {
   }
 
   @Override
-  public void update(User before, User after, List<AuditEntry> audit) {
+  public void update(User before, User after, List<AuditEntry> audit, Optional<CodeMail> mail) {
     Transaction tx = store.transaction().add("user", UserItem.update(before, after));
     if (!before.email().equals(after.email())) {
       tx.add("oldEmail", release(before)).add("email", reserve(after));
     }
     audit.forEach(entry -> tx.add("audit", DynamoAuditRepository.record(entry)));
+    mail.ifPresent(m -> send(tx, m, after.updatedAt()));
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
@@ -124,11 +141,19 @@ public final class DynamoUserRepository implements UserRepository {
         .add("email", release(user))
         .add("counter", Write.update(TableLayout.userCounter()).add(UserCount.COUNT, -1))
         .add("audit", DynamoAuditRepository.record(audit));
+    for (OneTimeCode.Purpose purpose : OneTimeCode.Purpose.values()) {
+      tx.add("code", Write.delete(TableLayout.oneTimeCode(user.id(), purpose.name())));
+    }
     try {
       store.commit(tx);
     } catch (ConditionFailed e) {
       throw stale();
     }
+  }
+
+  /** The code's hash and its email, as steps of {@code tx}. */
+  static void send(Transaction tx, CodeMail mail, Instant now) {
+    tx.add("code", CodeStore.put(mail.code())).add("outbox", Outbox.put(mail.email(), now));
   }
 
   @Override
