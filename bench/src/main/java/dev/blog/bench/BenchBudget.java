@@ -32,6 +32,14 @@ final class BenchBudget {
   private BenchBudget() {}
 
   static List<Line> check(List<BenchReport.Row> rows) {
+    return check(rows, List.of());
+  }
+
+  /**
+   * The budget of {@code rows}; {@code unmeasuredHttp} are functions behind an HTTP route that hash no password
+   * and that the run did not measure (no scenario): the primed/unprimed line says so for each.
+   */
+  static List<Line> check(List<BenchReport.Row> rows, List<String> unmeasuredHttp) {
     List<Line> lines = new ArrayList<>();
     Optional<BenchReport.Row> getUser = rows.stream().filter(r -> r.functionId().equals(GET_USER)).findFirst();
     lines.add(line(GET_USER + " primed_first_invoke_ms", "≤ " + fmt(PRIMED_FIRST_INVOKE_MAX_MS) + " ms",
@@ -43,6 +51,10 @@ final class BenchBudget {
             r.primed().median(), PRIMED_OVER_UNPRIMED_MAX, v -> String.format(Locale.ROOT, "%s (%s ms / %s ms)",
                 r.primed().text(), fmt(r.primedFirstInvokeMs()), fmt(r.firstInvokeMs()))));
       }
+    }
+    for (String id : unmeasuredHttp) {
+      lines.add(line(id + " primed / unprimed first invoke", "≤ " + fmt(PRIMED_OVER_UNPRIMED_MAX), Double.NaN,
+          PRIMED_OVER_UNPRIMED_MAX, v -> ""));
     }
     for (BenchReport.Row r : rows) {
       double ofMedians = r.aotColdMs() / r.coldMedianMs();

@@ -29,10 +29,16 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
   /** The functions whose request makes exactly one store read (a GetItem): their overhead is warm minus store. */
   private static final Set<String> SINGLE_READ = Set.of("GetMeFunction", "GetUserFunction", "GetPostFunction");
   /** The functions whose request hashes or verifies a password (Argon2id): the budget's ratio leaves them out. */
-  private static final Set<String> PASSWORD_HASHING = Set.of("RegisterFunction", "LoginFunction", "CreateUserFunction");
+  private static final Set<String> PASSWORD_HASHING = Set.of("RegisterFunction", "LoginFunction", "CreateUserFunction",
+      "ChangePasswordFunction", "PasswordResetConfirmFunction");
 
   /** Whether the request hashes or verifies a password, which costs the same primed or not. */
   boolean hashesPassword() {
+    return hashesPassword(functionId);
+  }
+
+  /** Whether function {@code functionId}'s request hashes or verifies a password (with a scenario or not). */
+  static boolean hashesPassword(String functionId) {
     return PASSWORD_HASHING.contains(functionId);
   }
 

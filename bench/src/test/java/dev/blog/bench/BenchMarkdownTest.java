@@ -54,6 +54,13 @@ class BenchMarkdownTest {
   }
 
   @Test
+  void anHttpFunctionWithoutAScenarioIsListedAsNotMeasured() {
+    List<BenchBudget.Line> lines = BenchBudget.check(List.of(), List.of("VerifyEmailFunction"));
+
+    assertThat(verdicts(lines)).contains("VerifyEmailFunction primed / unprimed first invoke NOT_MEASURED");
+  }
+
+  @Test
   void theMarkdownShowsTheRunTheBudgetAndTheTables() {
     List<Row> rows = List.of(row("GetUserFunction", true, false, 18.5, 400, 0.05, 600, 1200, 250));
     String md = BenchMarkdown.render(run(FULL), rows, BenchBudget.check(rows));
