@@ -30,7 +30,7 @@ public final class LambdaEnvironment {
     env.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
     env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(def.memoryMb()));
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
