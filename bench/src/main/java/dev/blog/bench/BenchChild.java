@@ -1,5 +1,6 @@
 package dev.blog.bench;
 
+import dev.blog.local.lambda.LambdaRuntime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,15 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts one bench JVM the way Lambda starts an execution environment (java21 runtime flags, one CPU) and
- * reads what it reports. The clock runs from just before the spawn to the moment its first response
- * line arrives, so it includes everything a caller waits for: fork/exec, JVM boot, class loading, init
- * and the first invocation.
+ * Starts one bench JVM the way Lambda starts an execution environment (the java25 runtime's flags from
+ * LambdaRuntime, one CPU) and reads what it reports. The clock runs from just before the spawn to the moment
+ * its first response line arrives, so it includes everything a caller waits for: fork/exec, JVM boot, class
+ * loading, init, the event's parsing, the first invocation and the answer's serialization.
  */
 final class BenchChild {
-  /** The flags of Lambda's java21 runtime besides JAVA_TOOL_OPTIONS (which the template's environment sets). */
-  static final List<String> LAMBDA_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
-  private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+  private static final Path JAVA = LambdaRuntime.java();
 
   /**
    * What one JVM reported.
@@ -31,12 +30,15 @@ final class BenchChild {
    * @param coldNanos spawn to first response, measured here
    * @param constructedAtMillis wall clock when the handler was constructed (0 for the floor)
    * @param firstInvokeNanos the first handleRequest, measured in the child
+   * @param parseNanos the first event's parsing by the runtime client's serializer, measured in the child
+   * @param hooksNanos the beforeCheckpoint and afterRestore hooks (0 without them)
    * @param status the first response's status
    * @param warmStatuses the warm responses' statuses with counts ("200x1000"), or empty
    * @param warmNanos each warm handleRequest, or empty
+   * @param storeNanos each GetItem of the store probe, alternating with the warm calls, or empty
    */
-  record Report(long coldNanos, long spawnMillis, long constructedAtMillis, long firstInvokeNanos, String status,
-      String warmStatuses, long[] warmNanos) {
+  record Report(long coldNanos, long spawnMillis, long constructedAtMillis, long firstInvokeNanos, long parseNanos,
+      long hooksNanos, String status, String warmStatuses, long[] warmNanos, long[] storeNanos) {
     double initMillis() {
       return constructedAtMillis - spawnMillis;
     }
@@ -95,9 +97,12 @@ final class BenchChild {
     long coldNanos = -1;
     long constructedAt = 0;
     long firstInvoke = 0;
+    long parse = 0;
+    long hooks = 0;
     String status = "";
     String warmStatuses = "";
     long[] warm = new long[0];
+    long[] store = new long[0];
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
@@ -108,11 +113,14 @@ final class BenchChild {
         if (line.startsWith("@bench first ")) {
           constructedAt = Long.parseLong(parts[2]);
           firstInvoke = Long.parseLong(parts[3]);
+          parse = Long.parseLong(parts[4]);
+          hooks = Long.parseLong(parts[5]);
         } else if (line.startsWith("@bench status ")) {
           status = parts[2];
         } else if (line.startsWith("@bench warm ")) {
           warmStatuses = parts[2];
           warm = Arrays.stream(parts[3].split(",")).mapToLong(Long::parseLong).toArray();
+          store = Arrays.stream(parts[4].split(",")).mapToLong(Long::parseLong).toArray();
         }
       }
       process.waitFor();
@@ -126,24 +134,32 @@ final class BenchChild {
     if (coldNanos < 0) {
       throw new IllegalStateException("The JVM gave no response (exit " + process.exitValue() + "); see " + stderrLog);
     }
-    return new Report(coldNanos, spawnMillis, constructedAt, firstInvoke, status, warmStatuses, warm);
+    if (process.exitValue() != 0 && status.isEmpty()) {
+      throw new IllegalStateException("The JVM exited with " + process.exitValue() + "; see " + stderrLog);
+    }
+    return new Report(coldNanos, spawnMillis, constructedAt, firstInvoke, parse, hooks, status, warmStatuses, warm, store);
   }
 
   /** Stands for the spawn's wall clock in the child's arguments. */
   static final String SPAWN_MILLIS = "<spawn-millis>";
 
   /**
-   * How many classes the JVM had loaded when it answered: the lines of its -Xlog:class+load file before
-   * the harness's marker class (dev.blog.bench.harness.FirstResponse).
+   * How many classes the JVM loaded before it answered: the lines of its -Xlog:class+load file before the
+   * harness's marker class (dev.blog.bench.harness.FirstResponse), after the line of {@code fromMarker} if given.
    */
-  static int classesBeforeMarker(Path classLoadLog) {
+  static int classesBetweenMarkers(Path classLoadLog, String fromMarker) {
     try (var lines = Files.lines(classLoadLog)) {
       int count = 0;
+      boolean counting = fromMarker == null;
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.contains(" dev.blog.bench.harness.FirstResponse ")) {
           return count;
         }
-        count++;
+        if (counting) {
+          count++;
+        } else if (line.contains(" " + fromMarker + " ")) {
+          counting = true;
+        }
       }
       throw new IllegalStateException("No first response in " + classLoadLog);
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.blog.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blog.core.store.TableLayout;
 import dev.blog.local.dynamodb.LocalDynamo;
 import dev.blog.local.dynamodb.TableProvisioner;
 import dev.blog.local.lambda.LambdaEnvironment;
@@ -91,8 +92,8 @@ final class BenchFixtures implements AutoCloseable {
 
   /**
    * Writes the admin (…0001), the user of the sample events (…0002, {@value #USER_EMAIL}) and
-   * {@code deletable} users for DeleteUserFunction straight into the table, in the layout of
-   * dev.blog.core.user.internal.UserItem and DynamoUserRepository: user item, email reservation, counter.
+   * {@code deletable} users for DeleteUserFunction straight into the table, with the keys of TableLayout and the
+   * attributes of dev.blog.core.user.internal.UserItem: user item, email reservation, counter.
    * The password hash comes from the functions' own PasswordHasher, so that login verifies for real.
    */
   void seedUsers(String tableName, Path functionJar, int deletable) {
@@ -104,7 +105,9 @@ final class BenchFixtures implements AutoCloseable {
     for (int i = 0; i < deletable; i++) {
       addUser(items, DELETABLE_ID_PREFIX + twelveDigits(i), "bench-delete-" + i + "@example.com", "Deletable " + i, "user", hash);
     }
-    items.add(Map.of("pk", s("COUNTER"), "sk", s("USERS"), "count", AttributeValue.fromN(String.valueOf(3 + deletable))));
+    Map<String, AttributeValue> counter = new HashMap<>(TableLayout.userCounter().attributes());
+    counter.put("count", AttributeValue.fromN(String.valueOf(3 + deletable)));
+    items.add(counter);
     write(tableName, items);
   }
 
@@ -125,15 +128,11 @@ final class BenchFixtures implements AutoCloseable {
   }
 
   private static Map<String, AttributeValue> post(String id, boolean published) {
-    Map<String, AttributeValue> post = new HashMap<>();
-    post.put("pk", s("POST#" + id));
-    post.put("sk", s("POST"));
+    Map<String, AttributeValue> post = new HashMap<>(TableLayout.post(id).attributes());
     if (published) {
-      post.put("gsi1pk", s("POSTS"));
-      post.put("gsi1sk", s(id));
+      listedIn(post, TableLayout.publishedPosts(), id);
     }
-    post.put("gsi2pk", s("AUTHOR#" + USER_ID + (published ? "#PUBLISHED" : "#DRAFT")));
-    post.put("gsi2sk", s(id));
+    listedIn(post, TableLayout.postsBy(USER_ID, published), id);
     post.put("id", s(id));
     post.put("authorId", s(USER_ID));
     post.put("title", s("Seeded post " + id.substring(id.length() - 4)));
@@ -167,13 +166,9 @@ final class BenchFixtures implements AutoCloseable {
 
   private static void addUser(List<Map<String, AttributeValue>> items, String id, String email, String name, String role,
       String hash) {
-    Map<String, AttributeValue> user = new HashMap<>();
-    user.put("pk", s("USER#" + id));
-    user.put("sk", s("USER"));
-    user.put("gsi1pk", s("USERS"));
-    user.put("gsi1sk", s(id));
-    user.put("gsi2pk", s("ROLE#" + role));
-    user.put("gsi2sk", s(id));
+    Map<String, AttributeValue> user = new HashMap<>(TableLayout.user(id).attributes());
+    listedIn(user, TableLayout.users(), id);
+    listedIn(user, TableLayout.usersWithRole(role), id);
     user.put("id", s(id));
     user.put("email", s(email));
     user.put("name", s(name));
@@ -183,27 +178,16 @@ final class BenchFixtures implements AutoCloseable {
     user.put("updatedAt", s(SEEDED_AT));
     user.put("version", AttributeValue.fromN("1"));
     items.add(user);
-    items.add(Map.of("pk", s("EMAIL#" + email), "sk", s("EMAIL"), "userId", s(id), "email", s(email)));
+    Map<String, AttributeValue> reservation = new HashMap<>(TableLayout.emailReservation(email).attributes());
+    reservation.put("userId", s(id));
+    reservation.put("email", s(email));
+    items.add(reservation);
   }
 
-  /**
-   * The store's own latency: {@code calls} strongly consistent GetItems of the seeded user from this JVM,
-   * after as many unmeasured ones. Warm figures of functions that call DynamoDB include this round trip,
-   * which against DynamoDB Local is not what it is against DynamoDB.
-   */
-  long[] getItemNanos(String tableName, int calls) {
-    Map<String, AttributeValue> key = Map.of("pk", s("USER#" + USER_ID), "sk", s("USER"));
-    long[] nanos = new long[calls];
-    try (DynamoDbClient client = LocalDynamo.client(dynamo.endpoint())) {
-      for (int i = -calls; i < calls; i++) {
-        long t0 = System.nanoTime();
-        client.getItem(r -> r.tableName(tableName).key(key).consistentRead(true));
-        if (i >= 0) {
-          nanos[i] = System.nanoTime() - t0;
-        }
-      }
-    }
-    return nanos;
+  /** The index attributes that put an item with this id into {@code listing}. */
+  private static void listedIn(Map<String, AttributeValue> item, TableLayout.Listing listing, String id) {
+    item.put(listing.index().partitionKey(), s(listing.partition()));
+    item.put(listing.index().sortKey(), s(id));
   }
 
   /** dev.blog.core.security.PasswordHasher#hash from the function's jar, in a class loader of its own. */

@@ -1,9 +1,12 @@
 package dev.blog.bench;
 
+import dev.blog.local.lambda.training.RuntimeClient;
+import dev.blog.local.lambda.training.TrainingHandler;
 import dev.blog.local.template.FunctionDef;
 import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,43 +17,56 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
- * {@code ./dev bench [--runs N] [--json FILE] [--warm N] [--only Fn,Fn]}: the cold-start benchmark of every
- * function in template.yaml. Each function gets N fresh JVMs (its deployable jar plus a dependency-free
- * harness, Lambda's JVM flags, one CPU, its template environment) against DynamoDB Local and the Secrets
- * Manager stand-in in this JVM, then one more JVM that counts the classes loaded at the first response and
- * calls the handler in a loop for warm latencies. The floor is a hello-world main under the same flags.
- * The table goes to stdout, progress to stderr.
+ * {@code ./dev bench [--runs N] [--json FILE] [--markdown FILE] [--warm N] [--only Fn,Fn] [--c1-check]}: the
+ * cold-start benchmark
+ * of every function in template.yaml. Every JVM is the function's deployable jar plus the runtime interface
+ * client and a dependency-free harness, under the java25 runtime's flags, on one CPU, with its template
+ * environment, against DynamoDB Local and the Secrets Manager stand-in in this JVM (on the other CPU). See
+ * {@link BenchRounds} for the order of the JVMs and BENCHMARKS.md for what each figure is. The tables go to
+ * stdout, progress to stderr; with --json FILE the figures go to FILE and the Markdown of BENCHMARKS.md
+ * ({@link BenchMarkdown}) beside it (FILE with .md); --markdown FILE writes that Markdown into FILE too, in
+ * place of the block it holds (BENCHMARKS.md).
  */
 public final class BenchMain {
-  /** The harness classes a child needs; copied out of this module so the child sees nothing else of it. */
-  private static final List<String> HARNESS_CLASSES = List.of("BenchHarness", "BenchHarness$Events", "BenchContext",
-      "BenchLogger", "FirstResponse", "Hello");
-  private static final String HARNESS_MAIN = "dev.blog.bench.harness.BenchHarness";
-  private static final String FLOOR_MAIN = "dev.blog.bench.harness.Hello";
-  /** Warm calls not measured: the first calls of a new environment still load and link code. */
-  private static final int WARMUP = 100;
+  /** The C1-only JIT setting that the template may give a function as JAVA_TOOL_OPTIONS. */
+  static final String C1_ONLY = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+  /** The harness classes a child needs, packed into a jar (an AOT cache accepts no directory on the class path). */
+  private static final List<Class<?>> HARNESS_CLASSES = List.of(dev.blog.bench.harness.BenchHarness.class,
+      dev.blog.bench.harness.BenchContext.class, dev.blog.bench.harness.BenchLogger.class,
+      dev.blog.bench.harness.FirstResponse.class, dev.blog.bench.harness.Hello.class,
+      dev.blog.bench.harness.Restored.class,
+      // the runtime client's ways, shared with the local stack's AOT training
+      RuntimeClient.class, TrainingHandler.class);
+  /** Harness classes that are package-private, by name. */
+  private static final List<String> PRIVATE_HARNESS_CLASSES = List.of("Serializers", "Hooks", "StoreProbe");
   /** Read before this JVM pins itself to one CPU, after which the JDK sees only that one. */
   private static final int CPUS = Runtime.getRuntime().availableProcessors();
 
-  record Options(int runs, int warm, Optional<Path> json, Set<String> only) {
+  record Options(int runs, int warm, Optional<Path> json, Optional<Path> markdown, Set<String> only, boolean c1Check) {
     static Options parse(String[] args) {
-      int runs = 5;
+      int runs = BenchRun.DEFAULT_RUNS;
       int warm = 1000;
       Path json = null;
+      Path markdown = null;
       Set<String> only = Set.of();
+      boolean c1Check = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--runs" -> runs = positive(args, ++i);
           case "--warm" -> warm = positive(args, ++i);
           case "--json" -> json = Path.of(value(args, ++i));
+          case "--markdown" -> markdown = Path.of(value(args, ++i));
           case "--only" -> only = Set.of(value(args, ++i).split(","));
-          default -> throw new IllegalArgumentException("usage: ./dev bench [--runs N] [--json FILE] [--warm N] [--only Fn,Fn]"
-              + " (unknown argument " + args[i] + ")");
+          case "--c1-check" -> c1Check = true;
+          default -> throw new IllegalArgumentException("usage: ./dev bench [--runs N] [--json FILE] [--markdown FILE] [--warm N]"
+              + " [--only Fn,Fn] [--c1-check] (unknown argument " + args[i] + ")");
         }
       }
-      return new Options(runs, warm, Optional.ofNullable(json), only);
+      return new Options(runs, warm, Optional.ofNullable(json), Optional.ofNullable(markdown), only, c1Check);
     }
 
     private static String value(String[] args, int i) {
@@ -80,15 +96,21 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
+    if (options.markdown().isPresent()) {
+      BenchMarkdown.checkWritable(options.markdown().get()); // before the run, not after it
+    }
     long began = System.nanoTime();
+    java.time.Instant started = java.time.Instant.now();
+    String loadBefore = BenchRun.readLoad();
+    List<String> skipped = new ArrayList<>();
+    List<String> unmeasuredHttp = new ArrayList<>();
     Template template = Template.load(Template.findProjectDir());
     Path work = Files.createDirectories(template.projectDir().resolve("target").resolve("bench"));
-    Path harness = extractHarness(Files.createTempDirectory("blog-bench-harness"));
+    Path harness = harnessJar(Files.createTempDirectory("blog-bench-harness"));
     keepOffTheFunctionsCpu();
 
-    long[] floorRuns = floorRuns(options, harness, template, work);
-    double floor = BenchStats.median(floorRuns) / 1e6;
-    List<BenchReport.Row> rows = new ArrayList<>();
+    List<BenchFunction> functions = new ArrayList<>();
+    BenchRounds rounds = new BenchRounds(options, harness, work);
     try (BenchFixtures fixtures = BenchFixtures.start(template)) {
       List<String> ids = template.functionIds().stream()
           .filter(id -> options.only().isEmpty() || options.only().contains(id)).toList();
@@ -97,136 +119,73 @@ public final class BenchMain {
       }
       FunctionDef any = template.function(ids.get(0));
       String table = fixtures.environment(any).get("TABLE_NAME");
-      fixtures.seedUsers(table, any.jar(), options.runs() + 1 + WARMUP + options.warm());
-      fixtures.seedPosts(table, options.runs() + 1 + WARMUP + options.warm());
-      long[] store = fixtures.getItemNanos(table, options.warm());
-      progress("DynamoDB Local GetItem from the bench JVM: p50 %.0f µs, p99 %.0f µs", BenchStats.percentile(store, 50) / 1e3,
-          BenchStats.percentile(store, 99) / 1e3);
+      int invocations = BenchRounds.invocationsPerFunction(options);
+      fixtures.seedUsers(table, any.jar(), invocations);
+      fixtures.seedPosts(table, invocations);
+
       Map<Path, Path> snapshots = new LinkedHashMap<>();
-      for (String id : ids) {
-        // A copy of the jar: a build running beside the bench must not swap it between two JVMs.
+      Map<Path, List<FunctionDef>> handlersByJar = new LinkedHashMap<>();
+      for (String id : template.functionIds()) {
         FunctionDef declared = template.function(id);
-        FunctionDef def = declared.withJar(snapshots.computeIfAbsent(declared.jar(), original -> snapshot(original, work)));
+        // A copy of the jar: a build running beside the bench must not swap it between two JVMs.
+        Path snapshot = snapshots.computeIfAbsent(declared.jar(), original -> snapshot(original, work));
+        handlersByJar.computeIfAbsent(snapshot, j -> new ArrayList<>()).add(declared.withJar(snapshot));
+        if (!ids.contains(id)) {
+          continue;
+        }
+        FunctionDef def = declared.withJar(snapshot);
         Map<String, String> env = fixtures.environment(def);
         Optional<BenchScenario> scenario = BenchScenario.of(id, template.projectDir(), fixtures, env);
         if (scenario.isEmpty()) {
-          progress("%s: skipped, no sample event for it in events/", id);
+          progress("%s: skipped, the bench has no scenario for it (BenchScenario)", id);
+          skipped.add(id + ": not measured, the bench has no scenario for it (BenchScenario)");
+          if (template.routes().stream().anyMatch(route -> route.functionId().equals(id))
+              && !BenchScenario.hashesPassword(id)) {
+            unmeasuredHttp.add(id);
+          }
           continue;
         }
-        try {
-          rows.add(benchFunction(def, env, scenario.get(), options, harness, work));
-        } catch (IllegalStateException e) {
-          progress("%s: FAILED, left out of the table: %s", id, e.getMessage());
-        }
+        Path event = Files.writeString(work.resolve(id + ".event.json"), scenario.get().eventJson());
+        Path log = work.resolve(id + ".log");
+        Files.deleteIfExists(log);
+        boolean http = template.routes().stream().anyMatch(route -> route.functionId().equals(id));
+        functions.add(new BenchFunction(def, env, scenario.get(), http, event, log));
       }
+
+      rounds.trainAotCaches(functions, handlersByJar, fixtures::environment);
+      for (BenchFunction f : functions) {
+        rounds.countClasses(f);
+      }
+      for (int r = 0; r < options.runs(); r++) {
+        progress("round %d/%d", r + 1, options.runs());
+        rounds.round(r, functions);
+      }
+      for (BenchFunction f : functions) {
+        rounds.warm(f);
+      }
+    } finally {
+      rounds.deleteAotCaches(functions); // tens of MB each, and only valid for this run's copies of the jars
     }
-    BenchReport.printTable(floorRuns, rows, CPUS, options.runs(), options.warm(), Math.min(WARMUP, options.warm() / 10));
+    List<BenchReport.Row> rows = functions.stream().map(f -> BenchReport.Row.of(f, options.runs())).toList();
+    List<BenchBudget.Line> budget = BenchBudget.check(rows, unmeasuredHttp);
+    BenchRun run = new BenchRun(List.of(args), started, (System.nanoTime() - began) / 1e9, CPUS, BenchRun.readCpuModel(),
+        BenchRun.javaVersion(), loadBefore, BenchRun.readLoad(), options, List.copyOf(skipped));
+    BenchReport.printTables(rows, budget, options, CPUS);
+    String markdown = BenchMarkdown.render(run, rows, budget);
     if (options.json().isPresent()) {
-      BenchReport.writeJson(options.json().get(), floor, rows);
-      progress("wrote %s", options.json().get());
+      Path json = options.json().get();
+      BenchReport.writeJson(json, rows, budget, run);
+      Path beside = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + ".md");
+      Files.deleteIfExists(beside);
+      BenchMarkdown.write(beside, markdown);
+      progress("wrote %s and %s", json, beside);
     }
-    progress("done in %.0f s", (System.nanoTime() - began) / 1e9);
+    if (options.markdown().isPresent()) {
+      BenchMarkdown.write(options.markdown().get(), markdown);
+      progress("wrote the results into %s", options.markdown().get());
+    }
+    progress("done in %.0f s", run.seconds());
     System.exit(0); // DynamoDB Local leaves non-daemon threads
-  }
-
-  private static long[] floorRuns(Options options, Path harness, Template template, Path work) {
-    Map<String, String> env = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin",
-        "JAVA_TOOL_OPTIONS", javaToolOptions(template));
-    long[] cold = new long[options.runs()];
-    for (int i = 0; i < cold.length; i++) {
-      cold[i] = BenchChild.run(BenchChild.LAMBDA_FLAGS, harness.toString(), FLOOR_MAIN, List.of(), env,
-          work.resolve("floor.log"), "hello", 60).coldNanos();
-      progress("floor: run %d/%d %.0f ms", i + 1, cold.length, cold[i] / 1e6);
-    }
-    return cold;
-  }
-
-  /** The Globals' JAVA_TOOL_OPTIONS, which every function gets (the floor must run under the same flags). */
-  private static String javaToolOptions(Template template) {
-    for (String id : template.functionIds()) {
-      Object value = template.function(id).environment().get("JAVA_TOOL_OPTIONS");
-      if (value instanceof String s) {
-        return s;
-      }
-    }
-    return "";
-  }
-
-  private static BenchReport.Row benchFunction(FunctionDef def, Map<String, String> env, BenchScenario scenario,
-      Options options, Path harness, Path work) throws IOException {
-    String id = def.logicalId();
-    Path event = Files.writeString(work.resolve(id + ".event.json"), scenario.eventJson());
-    Path log = work.resolve(id + ".log");
-    Files.deleteIfExists(log);
-    String classpath = def.jar() + java.io.File.pathSeparator + harness;
-    List<String> notes = new ArrayList<>();
-    if (!scenario.note().isEmpty()) {
-      notes.add(scenario.note());
-    }
-    // Every invocation gets its own index, across all this function's JVMs (see BenchScenario).
-    long index = 0;
-    long[] cold = new long[options.runs()];
-    double[] init = new double[options.runs()];
-    long[] firstInvoke = new long[options.runs()];
-    for (int r = 0; r < options.runs(); r++) {
-      BenchChild.Report report = BenchChild.run(BenchChild.LAMBDA_FLAGS, classpath, HARNESS_MAIN,
-          harnessArgs(def, event, index, 0, 0, false), env, log, "@bench first ", 120);
-      index++;
-      cold[r] = report.coldNanos();
-      init[r] = report.initMillis();
-      firstInvoke[r] = report.firstInvokeNanos();
-      checkStatus("cold run " + (r + 1), report.status(), scenario, notes);
-      progress("%s: cold %d/%d %.0f ms (init %.0f ms, first invoke %.1f ms, %s)", id, r + 1, cold.length,
-          cold[r] / 1e6, init[r], firstInvoke[r] / 1e6, report.status());
-    }
-
-    int warmCalls = Math.min(options.warm(), scenario.maxWarmCalls());
-    int warmup = Math.min(WARMUP, warmCalls / 10);
-    if (warmCalls < options.warm()) {
-      notes.add("warm over " + warmCalls + " calls after " + warmup + " unmeasured (Argon2id-bound)");
-    }
-    progress("%s: counting classes, then %d warm calls after %d unmeasured ones...", id, warmCalls, warmup);
-    Path classLog = work.resolve(id + ".classes.log");
-    Files.deleteIfExists(classLog);
-    List<String> flags = new ArrayList<>(BenchChild.LAMBDA_FLAGS);
-    flags.add("-Xlog:class+load=info:file=" + classLog);
-    BenchChild.Report warm = BenchChild.run(flags, classpath, HARNESS_MAIN,
-        harnessArgs(def, event, index, warmup, warmCalls, true), env, log, "@bench first ", 1800);
-    int classes = BenchChild.classesBeforeMarker(classLog);
-    for (String counted : warm.warmStatuses().split(",")) {
-      checkStatus("warm", counted.substring(0, counted.lastIndexOf('x')), scenario, notes);
-    }
-    long[] warmNanos = warm.warmNanos();
-    BenchReport.Row row = new BenchReport.Row(id, BenchStats.median(cold) / 1e6, BenchStats.min(cold) / 1e6, BenchStats.max(cold) / 1e6,
-        median(init), BenchStats.median(firstInvoke) / 1e6, BenchStats.percentile(warmNanos, 50) / 1e3,
-        BenchStats.percentile(warmNanos, 99) / 1e3, warmNanos.length, classes, Files.size(def.jar()), List.copyOf(notes));
-    progress("%s: warm p50 %.0f µs, p99 %.0f µs (%s), %d classes at first response", id, row.warmP50Us(),
-        row.warmP99Us(), warm.warmStatuses(), classes);
-    return row;
-  }
-
-  private static double median(double[] values) {
-    long[] micros = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      micros[i] = Math.round(values[i] * 1000);
-    }
-    return BenchStats.median(micros) / 1000;
-  }
-
-  private static List<String> harnessArgs(FunctionDef def, Path event, long start, int warmup, int warm,
-      boolean census) {
-    return List.of(def.handler(), event.toString(), Long.toString(start), Integer.toString(warmup),
-        Integer.toString(warm), BenchChild.SPAWN_MILLIS, Boolean.toString(census), Integer.toString(def.memoryMb()),
-        Integer.toString(def.timeoutSeconds()), def.logicalId());
-  }
-
-  /** A wrong answer does not stop the bench, but the table says so: its latency is not the one asked for. */
-  private static void checkStatus(String what, String status, BenchScenario scenario, List<String> notes) {
-    if (!scenario.expected().contains(status)) {
-      String note = what + " answered " + status + ", expected " + String.join("/", scenario.expected());
-      notes.add(note);
-      progress("%s: WARNING %s", scenario.functionId(), note);
-    }
   }
 
   /**
@@ -251,18 +210,26 @@ public final class BenchMain {
     }
   }
 
-  private static Path extractHarness(Path dir) throws IOException {
-    Path pkg = Files.createDirectories(dir.resolve("dev/blog/bench/harness"));
-    for (String name : HARNESS_CLASSES) {
-      try (InputStream in = BenchMain.class.getResourceAsStream("harness/" + name + ".class")) {
-        if (in == null) {
-          throw new IllegalStateException("Harness class " + name + " is missing from the bench module's classes");
+  /** The harness classes in a jar of their own, deleted when the bench ends. */
+  private static Path harnessJar(Path dir) throws IOException {
+    Path jar = dir.resolve("bench-harness.jar");
+    List<String> entries = new ArrayList<>();
+    HARNESS_CLASSES.forEach(c -> entries.add(c.getName().replace('.', '/') + ".class"));
+    PRIVATE_HARNESS_CLASSES.forEach(name -> entries.add("dev/blog/bench/harness/" + name + ".class"));
+    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+      for (String entry : entries) {
+        try (InputStream in = BenchMain.class.getClassLoader().getResourceAsStream(entry)) {
+          if (in == null) {
+            throw new IllegalStateException("Harness class " + entry + " is missing from the bench's class path");
+          }
+          out.putNextEntry(new JarEntry(entry));
+          in.transferTo(out);
+          out.closeEntry();
         }
-        Files.copy(in, pkg.resolve(name + ".class"));
       }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-    return dir;
+    return jar;
   }
 
   private static Path snapshot(Path jar, Path work) {

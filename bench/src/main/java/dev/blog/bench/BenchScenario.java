@@ -20,14 +20,34 @@ import java.util.function.Consumer;
  * @param eventJson the event template
  * @param expected the statuses of a correct answer (HTTP status, or authorized for the authorizer)
  * @param note what the reader of the table should know about this row
- * @param maxWarmCalls at most this many warm calls: an Argon2id call costs ~0.2 s on one CPU with C1 only,
+ * @param maxWarmCalls at most this many warm calls: an Argon2id call costs tenths of a second on one CPU,
  *     so 1000 of them would take minutes per function and say nothing more than 100 do
  */
 record BenchScenario(String functionId, String eventJson, Set<String> expected, String note, int maxWarmCalls) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ARGON2_WARM_CALLS = 100;
+  /** The functions whose request makes exactly one store read (a GetItem): their overhead is warm minus store. */
+  private static final Set<String> SINGLE_READ = Set.of("GetMeFunction", "GetUserFunction", "GetPostFunction");
+  /** The functions whose request hashes or verifies a password (Argon2id): the budget's ratio leaves them out. */
+  private static final Set<String> PASSWORD_HASHING = Set.of("RegisterFunction", "LoginFunction", "CreateUserFunction",
+      "ChangePasswordFunction", "PasswordResetConfirmFunction");
 
-  /** The scenario of a function, or empty when events/ has no sample for it. */
+  /** Whether the request hashes or verifies a password, which costs the same primed or not. */
+  boolean hashesPassword() {
+    return hashesPassword(functionId);
+  }
+
+  /** Whether function {@code functionId}'s request hashes or verifies a password (with a scenario or not). */
+  static boolean hashesPassword(String functionId) {
+    return PASSWORD_HASHING.contains(functionId);
+  }
+
+  /** Whether the request makes exactly one store read and nothing else: warm minus store is the function's own cost. */
+  boolean singleRead() {
+    return SINGLE_READ.contains(functionId);
+  }
+
+  /** The scenario of a function, or empty when the bench has none for it (the queue and schedule functions). */
   static Optional<BenchScenario> of(String functionId, Path projectDir, BenchFixtures fixtures, Map<String, String> env) {
     return switch (functionId) {
       case "RegisterFunction" -> Optional.of(scenario(functionId, projectDir, "register.json", Set.of("201"),
@@ -97,7 +117,7 @@ record BenchScenario(String functionId, String eventJson, Set<String> expected, 
 
   private static BenchScenario scenario(String functionId, Path projectDir, String eventFile, Set<String> expected,
       String note, Consumer<ObjectNode> edit) {
-    int maxWarm = note.startsWith("Argon2id") ? ARGON2_WARM_CALLS : Integer.MAX_VALUE;
+    int maxWarm = PASSWORD_HASHING.contains(functionId) ? ARGON2_WARM_CALLS : Integer.MAX_VALUE;
     try {
       ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(projectDir.resolve("events").resolve(eventFile)));
       edit.accept(event);

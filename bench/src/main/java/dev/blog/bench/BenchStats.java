@@ -35,6 +35,31 @@ final class BenchStats {
     return sorted[sorted.length - 1];
   }
 
+  /** The median of ratios: the middle one, or the mean of the two middle ones. */
+  static double median(double[] values) {
+    double[] sorted = sorted(values);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
+
+  static double min(double[] values) {
+    return sorted(values)[0];
+  }
+
+  static double max(double[] values) {
+    double[] sorted = sorted(values);
+    return sorted[sorted.length - 1];
+  }
+
+  private static double[] sorted(double[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("no values");
+    }
+    double[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+
   private static long[] sorted(long[] values) {
     if (values.length == 0) {
       throw new IllegalArgumentException("no values");

@@ -45,7 +45,17 @@ class BenchStatsTest {
   }
 
   @Test
+  void ratiosHaveAMedianAndASpread() {
+    double[] ratios = {0.5, 0.25, 0.75, 1.0};
+    assertThat(BenchStats.median(ratios)).isEqualTo(0.625);
+    assertThat(BenchStats.min(ratios)).isEqualTo(0.25);
+    assertThat(BenchStats.max(ratios)).isEqualTo(1.0);
+    assertThat(ratios).containsExactly(0.5, 0.25, 0.75, 1.0);
+  }
+
+  @Test
   void emptyInputsAndOutOfRangePercentilesAreRejected() {
+    assertThatThrownBy(() -> BenchStats.median(new double[0])).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BenchStats.median(new long[0])).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BenchStats.percentile(new long[] {1}, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BenchStats.percentile(new long[] {1}, 101)).isInstanceOf(IllegalArgumentException.class);

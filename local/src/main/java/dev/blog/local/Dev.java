@@ -150,11 +150,16 @@ public final class Dev {
       return 2;
     }
     String payload = Files.readString(event, StandardCharsets.UTF_8);
-    LocalInvoker.InvocationOutcome outcome = LocalInvoker.invoke(Template.findProjectDir(), function, payload);
-    outcome.logs().forEach(System.err::println);
-    InvocationResult result = outcome.result();
-    System.err.printf("%s: init %d ms, invoke %d ms%n", function, result.initMillis(), result.durationMillis());
-    System.out.println(result.payload());
-    return result.succeeded() ? 0 : 1;
+    String name = function;
+    boolean[] succeeded = {false};
+    LocalInvoker.invoke(Template.findProjectDir(), function, payload, outcome -> {
+      outcome.logs().forEach(System.err::println);
+      InvocationResult result = outcome.result();
+      System.err.printf("%s: init %d ms, invoke %d ms%n", name, result.initMillis(), result.durationMillis());
+      System.out.println(result.payload());
+      System.out.flush();
+      succeeded[0] = result.succeeded();
+    });
+    return succeeded[0] ? 0 : 1;
   }
 }

@@ -1,12 +1,17 @@
 package dev.blog.local;
 
+import dev.blog.local.lambda.AotCaches;
 import dev.blog.local.lambda.FunctionPool;
 import dev.blog.local.lambda.LambdaEnvironment;
 import dev.blog.local.services.LocalServers;
 import dev.blog.local.template.FunctionDef;
 import dev.blog.local.template.Template;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -16,14 +21,37 @@ import java.util.function.Consumer;
 final class LocalFunctions implements AutoCloseable {
   private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+  private final AotCaches aot;
 
   LocalFunctions(Template template, LocalServers servers, int maxInstancesPerFunction, Consumer<String> log) {
+    Map<Path, List<FunctionDef>> byJar = new LinkedHashMap<>();
     for (String id : template.functionIds()) {
       FunctionDef def = template.function(id);
-      Map<String, String> env = environment(def, servers);
-      environments.put(id, env);
-      pools.put(id, new FunctionPool(def, env, maxInstancesPerFunction, log));
+      environments.put(id, environment(def, servers));
+      byJar.computeIfAbsent(def.jar(), jar -> new ArrayList<>()).add(def);
     }
+    // One AOT cache per jar: its training constructs every handler of the jar, with all their settings.
+    Map<Path, AotCaches.Jar> jars = new LinkedHashMap<>();
+    byJar.forEach((jar, defs) -> {
+      Map<String, String> env = new TreeMap<>();
+      defs.forEach(def -> environments.get(def.logicalId()).forEach(env::putIfAbsent));
+      jars.put(jar, new AotCaches.Jar(defs, env));
+    });
+    this.aot = new AotCaches(template.projectDir().resolve("target").resolve("aot"), jars,
+        AotCaches.enabledByEnvironment(), log);
+    for (String id : template.functionIds()) {
+      pools.put(id, new FunctionPool(template.function(id), environments.get(id), aot, maxInstancesPerFunction, log));
+    }
+  }
+
+  /** Trains, in the background, the AOT cache of every jar that has none for this JDK and build. */
+  void trainAotCaches() {
+    aot.trainMissing();
+  }
+
+  /** Waits for the AOT trainings that have started (so that a short-lived JVM leaves its cache behind). */
+  void awaitAotTrainings() throws InterruptedException {
+    aot.awaitTrainings();
   }
 
   /** Every function's pool, by logical id, in template order. */
@@ -66,6 +94,7 @@ final class LocalFunctions implements AutoCloseable {
 
   @Override
   public void close() {
+    aot.close();
     pools.values().forEach(FunctionPool::close);
   }
 }

@@ -7,6 +7,7 @@ import dev.blog.local.template.Template;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code ./dev invoke}: one function on one event, as {@code sam local invoke} runs it. It attaches to the
@@ -19,13 +20,23 @@ public final class LocalInvoker {
   /** One invocation's result with the function's log lines. */
   public record InvocationOutcome(InvocationResult result, List<String> logs) {}
 
-  public static InvocationOutcome invoke(Path projectDir, String logicalId, String event) throws InterruptedException {
+  /**
+   * Invokes the function once and hands over its outcome to {@code answered} at once; then, if the function's
+   * jar had no AOT cache yet, waits for its training, which the invocation started, so that the next invocation
+   * has one.
+   */
+  public static void invoke(Path projectDir, String logicalId, String event, Consumer<InvocationOutcome> answered)
+      throws InterruptedException {
     LocalStack.Options defaults = LocalStack.Options.defaults(projectDir);
     List<String> logs = new ArrayList<>();
     Template template = Template.load(projectDir);
     java.util.function.Consumer<String> log = line -> {
       synchronized (logs) {
-        logs.add(line);
+        if (line.startsWith("[aot]")) {
+          System.err.println("dev: " + line); // the AOT training's, not the function's
+        } else {
+          logs.add(line);
+        }
       }
     };
     try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), true, log);
@@ -35,8 +46,9 @@ public final class LocalInvoker {
           servers.tableNames().get(LocalStack.DEMO_OUTBOX_TABLE));
       InvocationResult result = functions.get(logicalId).invoke(event);
       synchronized (logs) {
-        return new InvocationOutcome(result, List.copyOf(logs));
+        answered.accept(new InvocationOutcome(result, List.copyOf(logs)));
       }
+      functions.awaitAotTrainings();
     }
   }
 }

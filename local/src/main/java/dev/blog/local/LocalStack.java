@@ -168,6 +168,8 @@ public final class LocalStack implements AutoCloseable {
       stack.startEventSources(options);
       stack.gateway = HttpApiGateway.start(options.apiPort(), template, servers.names(), stack.functions.all(),
           LocalRoutes.of(stack), options.log());
+      // Serving already; the jars' AOT caches, where missing, are trained behind it (later cold starts use them).
+      stack.functions.trainAotCaches();
       return stack;
     } catch (RuntimeException e) {
       stack.close();

@@ -37,7 +37,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
 
   private AuthorizerHandler(AuthComponent c) {
     this(c.tokenVerifier(), c.accounts(), c.json());
-    c.priming().register("AuthorizerHandler", this::prime);
+    c.priming().register("AuthorizerHandler", () -> AuthorizerPriming.prime(this, c.accounts(), c.json(), c.settings()));
   }
 
   AuthorizerHandler(TokenVerifier verifier, AccountService accounts, Json json) {
@@ -45,16 +45,6 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
     this.accounts = accounts;
     this.json = json;
   }
-
-  /** SnapStart: parse and reject a well-formed token that no key signed (no I/O, nothing kept). */
-  void prime() {
-    verifier.verify(PRIMING_TOKEN);
-  }
-
-  /** {"alg":"ES256","typ":"JWT","kid":"priming"}.{"sub":"priming"}.<64 zero bytes>: parses, never verifies. */
-  private static final String PRIMING_TOKEN = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InByaW1pbmcifQ"
-      + ".eyJzdWIiOiJwcmltaW5nIn0."
-      + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
   @Override
   public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {

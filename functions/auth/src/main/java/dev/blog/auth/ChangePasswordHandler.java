@@ -3,7 +3,9 @@ package dev.blog.auth;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
+import dev.blog.core.snapstart.PrimingData;
 import dev.blog.core.user.AccountService;
 
 /**
@@ -33,6 +35,14 @@ public final class ChangePasswordHandler extends ApiHandler {
   ChangePasswordHandler(AccountService accounts, Json json) {
     super(json);
     this.accounts = accounts;
+  }
+
+
+  /** SnapStart: the right current password (Argon2 verifies it), a new one (Argon2 hashes it), every session ended. */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("PUT", "/me/password").asAdmin()
+        .jsonBody("{\"currentPassword\":\"" + PrimingData.PASSWORD + "\",\"newPassword\":\"priming-new-password\"}");
   }
 
   @Override

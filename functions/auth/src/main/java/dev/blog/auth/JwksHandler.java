@@ -5,6 +5,7 @@ import dev.blog.core.config.Settings;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import java.text.ParseException;
 import java.util.Map;
@@ -30,6 +31,12 @@ public final class JwksHandler extends ApiHandler {
     } catch (ParseException e) {
       throw new IllegalStateException("JWT_PUBLIC_JWKS is not a JWK set", e);
     }
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("GET", "/.well-known/jwks.json");
   }
 
   @Override

@@ -3,10 +3,12 @@ package dev.blog.auth;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
+import dev.blog.core.snapstart.PrimingData;
 import dev.blog.core.user.UserRules;
-import dev.blog.core.validation.Validator;
 import dev.blog.core.user.UserViews;
+import dev.blog.core.validation.Validator;
 
 /** {@code POST /auth/login}: email and password for a one-hour bearer token. */
 public final class LoginHandler extends ApiHandler {
@@ -28,6 +30,13 @@ public final class LoginHandler extends ApiHandler {
   LoginHandler(LoginService login, Json json) {
     super(json);
     this.login = login;
+  }
+
+  /** SnapStart: a wrong password for a found account (Argon2 runs), so no token is signed: no key is fetched. */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/auth/login")
+        .jsonBody("{\"email\":\"" + PrimingData.EMAIL + "\",\"password\":\"" + PrimingData.WRONG_PASSWORD + "\"}");
   }
 
   @Override

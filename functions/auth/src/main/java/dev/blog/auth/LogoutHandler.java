@@ -3,6 +3,7 @@ package dev.blog.auth;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.user.AccountService;
 
@@ -23,6 +24,13 @@ public final class LogoutHandler extends ApiHandler {
   LogoutHandler(AccountService accounts, Json json) {
     super(json);
     this.accounts = accounts;
+  }
+
+
+  /** SnapStart: the caller ends its sessions (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/auth/logout").asAdmin();
   }
 
   @Override

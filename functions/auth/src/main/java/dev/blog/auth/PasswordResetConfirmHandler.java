@@ -3,7 +3,9 @@ package dev.blog.auth;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
+import dev.blog.core.snapstart.PrimingData;
 import dev.blog.core.user.AccountService;
 
 /**
@@ -32,6 +34,15 @@ public final class PasswordResetConfirmHandler extends ApiHandler {
   PasswordResetConfirmHandler(AccountService accounts, Json json) {
     super(json);
     this.accounts = accounts;
+  }
+
+
+  /** SnapStart: a new password (Argon2 hashes it) with a well-formed code, redeemed. */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/auth/password-reset/confirm")
+        .jsonBody("{\"email\":\"" + PrimingData.EMAIL + "\",\"code\":\"" + PrimingData.CODE
+            + "\",\"newPassword\":\"priming-new-password\"}");
   }
 
   @Override

@@ -3,7 +3,9 @@ package dev.blog.auth;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
+import dev.blog.core.snapstart.PrimingData;
 import dev.blog.core.user.User;
 import dev.blog.core.user.UserService;
 import dev.blog.core.user.UserViews;
@@ -27,6 +29,13 @@ public final class RegisterHandler extends ApiHandler {
   RegisterHandler(UserService users, Json json) {
     super(json);
     this.users = users;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/auth/register")
+        .jsonBody("{\"email\":\"" + PrimingData.EMAIL + "\",\"password\":\"priming-password\",\"name\":\"Priming\"}");
   }
 
   @Override

@@ -3,7 +3,9 @@ package dev.blog.auth;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
+import dev.blog.core.snapstart.PrimingData;
 import dev.blog.core.user.AccountService;
 
 /**
@@ -27,6 +29,14 @@ public final class VerifyEmailHandler extends ApiHandler {
   VerifyEmailHandler(AccountService accounts, Json json) {
     super(json);
     this.accounts = accounts;
+  }
+
+
+  /** SnapStart: a well-formed code for the priming address, redeemed (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/auth/verify-email")
+        .jsonBody("{\"email\":\"" + PrimingData.EMAIL + "\",\"code\":\"" + PrimingData.CODE + "\"}");
   }
 
   @Override

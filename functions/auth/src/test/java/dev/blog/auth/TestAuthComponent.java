@@ -6,9 +6,11 @@ import dev.blog.core.inject.CoreModule;
 import dev.blog.core.inject.StoreModule;
 import dev.blog.core.testing.LocalModule;
 import dev.blog.core.testing.TestStore;
+import dev.blog.core.testing.WireCounter;
 import dev.blog.core.user.UserRepository;
 import java.util.Map;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The auth functions' graph on DynamoDB Local, with a test signing key in place of Secrets Manager. */
 @Singleton
@@ -20,7 +22,10 @@ interface TestAuthComponent extends AuthComponent {
 
   dev.blog.core.config.Settings settings();
 
-  software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo();
+  DynamoDbClient dynamo();
+
+  /** What reached DynamoDB Local at the wire. */
+  WireCounter wire();
 
   static TestAuthComponent create() {
     TestStore.Table table = TestStore.freshTable();

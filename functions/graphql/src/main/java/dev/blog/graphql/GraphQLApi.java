@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blog.core.json.Json;
 import dev.blog.core.post.PostService;
 import dev.blog.core.security.Caller;
-import dev.blog.core.snapstart.PrimingContext;
 import dev.blog.core.user.UserService;
 import dev.blog.graphql.internal.ErrorCodes;
 import dev.blog.graphql.internal.FirstPostsLoader;
@@ -57,15 +56,6 @@ public final class GraphQLApi {
             new RequestBudget())))
         .defaultDataFetcherExceptionHandler(errors)
         .build();
-  }
-
-  /**
-   * SnapStart: parse, validate, execute and map an error once, with no caller, so no resolver reaches the
-   * store (every one needs the caller first). Registered where the API is built (GraphQLModule).
-   */
-  public void prime() {
-    execute("query Priming { me { id name posts(limit: 1) { items { id title } nextCursor } } }", "Priming", Map.of(),
-        Optional.empty(), "priming", PrimingContext.INSTANCE.getLogger());
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import java.util.Map;
 
@@ -29,6 +30,13 @@ public final class GraphQLHandler extends ApiHandler {
   GraphQLHandler(GraphQLApi api, Json json) {
     super(json);
     this.api = api;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/graphql").asAdmin().jsonBody("{\"query\":\"query Me { me { id name role posts(limit: 5) "
+        + "{ items { id title published } nextCursor } } }\",\"operationName\":\"Me\"}");
   }
 
   @Override

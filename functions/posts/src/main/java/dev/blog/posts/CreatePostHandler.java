@@ -3,6 +3,7 @@ package dev.blog.posts;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.post.PostService;
 
@@ -24,6 +25,13 @@ public final class CreatePostHandler extends ApiHandler {
   CreatePostHandler(PostService posts, Json json) {
     super(json);
     this.posts = posts;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/posts").asAdmin()
+        .jsonBody("{\"title\":\"Priming\",\"content\":\"Priming the request path.\",\"published\":true}");
   }
 
   @Override

@@ -3,8 +3,10 @@ package dev.blog.posts;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.post.PostService;
+import dev.blog.core.snapstart.PrimingData;
 
 /** {@code DELETE /posts/{id}}: the author, moderators and admins. */
 public final class DeletePostHandler extends ApiHandler {
@@ -22,6 +24,13 @@ public final class DeletePostHandler extends ApiHandler {
   DeletePostHandler(PostService posts, Json json) {
     super(json);
     this.posts = posts;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("DELETE", "/posts/{id}").pathParameter("id", PrimingData.POST_ID).asAdmin()
+        .header("if-match", "\"1\"");
   }
 
   @Override

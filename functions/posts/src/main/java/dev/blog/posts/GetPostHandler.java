@@ -3,8 +3,10 @@ package dev.blog.posts;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.post.PostService;
+import dev.blog.core.snapstart.PrimingData;
 
 /** {@code GET /posts/{id}}: a published post to anyone; a draft only to its author and staff (else 404). */
 public final class GetPostHandler extends ApiHandler {
@@ -22,6 +24,12 @@ public final class GetPostHandler extends ApiHandler {
   GetPostHandler(PostService posts, Json json) {
     super(json);
     this.posts = posts;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("GET", "/posts/{id}").pathParameter("id", PrimingData.POST_ID).asAdmin();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.blog.core.audit.AuditViews;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import java.util.List;
 
@@ -30,6 +31,12 @@ public final class ListAuditHandler extends ApiHandler {
   ListAuditHandler(AuditService audit, Json json) {
     super(json);
     this.audit = audit;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("GET", "/audit").query("limit", "10").asAdmin();
   }
 
   @Override

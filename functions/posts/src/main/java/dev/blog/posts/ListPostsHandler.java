@@ -4,6 +4,7 @@ import dev.blog.core.error.DomainException.Invalid;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.post.PostListing;
 import dev.blog.core.post.PostService;
@@ -32,6 +33,12 @@ public final class ListPostsHandler extends ApiHandler {
   ListPostsHandler(PostService posts, Json json) {
     super(json);
     this.posts = posts;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("GET", "/posts").query("limit", "10").asAdmin();
   }
 
   @Override

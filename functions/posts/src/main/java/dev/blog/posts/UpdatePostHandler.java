@@ -3,9 +3,11 @@ package dev.blog.posts;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.post.PostPatch;
 import dev.blog.core.post.PostService;
+import dev.blog.core.snapstart.PrimingData;
 
 /** {@code PUT /posts/{id}} with {@code {title?, content?, published?}}: the author, moderators and admins. */
 public final class UpdatePostHandler extends ApiHandler {
@@ -25,6 +27,13 @@ public final class UpdatePostHandler extends ApiHandler {
   UpdatePostHandler(PostService posts, Json json) {
     super(json);
     this.posts = posts;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("PUT", "/posts/{id}").pathParameter("id", PrimingData.POST_ID).asAdmin()
+        .header("if-match", "\"1\"").jsonBody("{\"title\":\"Priming renamed\"}");
   }
 
   @Override

@@ -3,8 +3,10 @@ package dev.blog.users;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.security.Role;
+import dev.blog.core.snapstart.PrimingData;
 import dev.blog.core.user.User;
 import dev.blog.core.user.UserService;
 import dev.blog.core.user.UserViews;
@@ -27,6 +29,13 @@ public final class CreateUserHandler extends ApiHandler {
   CreateUserHandler(UserService users, Json json) {
     super(json);
     this.users = users;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("POST", "/users").asAdmin().jsonBody(
+        "{\"email\":\"" + PrimingData.EMAIL + "\",\"password\":\"priming-password\",\"name\":\"Priming\",\"role\":\"user\"}");
   }
 
   @Override

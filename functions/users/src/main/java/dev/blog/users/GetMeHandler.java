@@ -3,6 +3,7 @@ package dev.blog.users;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.user.UserService;
 
@@ -22,6 +23,12 @@ public final class GetMeHandler extends ApiHandler {
   GetMeHandler(UserService users, Json json) {
     super(json);
     this.users = users;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("GET", "/me").asAdmin();
   }
 
   @Override

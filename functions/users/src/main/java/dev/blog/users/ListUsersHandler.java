@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.user.UserListing;
 import dev.blog.core.user.UserService;
@@ -34,6 +35,12 @@ public final class ListUsersHandler extends ApiHandler {
   ListUsersHandler(UserService users, Json json) {
     super(json);
     this.users = users;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("GET", "/users").query("limit", "10").asAdmin();
   }
 
   @Override

@@ -3,8 +3,10 @@ package dev.blog.users;
 import dev.blog.core.http.ApiHandler;
 import dev.blog.core.http.ApiRequest;
 import dev.blog.core.http.ApiResponse;
+import dev.blog.core.http.PrimingRequest;
 import dev.blog.core.json.Json;
 import dev.blog.core.security.Role;
+import dev.blog.core.snapstart.PrimingData;
 import dev.blog.core.user.UserPatch;
 import dev.blog.core.user.UserService;
 
@@ -36,6 +38,13 @@ public final class UpdateUserHandler extends ApiHandler {
   UpdateUserHandler(UserService users, Json json) {
     super(json);
     this.users = users;
+  }
+
+  /** SnapStart: this route's success path (see ApiHandler#primingRequest). */
+  @Override
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("PUT", "/users/{id}").pathParameter("id", PrimingData.USER_ID).asAdmin()
+        .header("if-match", "\"1\"").jsonBody("{\"name\":\"Priming Renamed\"}");
   }
 
   @Override

@@ -57,6 +57,10 @@ final class FunctionInstance implements AutoCloseable {
     runtimeApi.createContext(API + "/invocation/next", this::next);
     runtimeApi.createContext(API + "/invocation/", this::result);
     runtimeApi.createContext(API + "/init/error", this::initError);
+    // A SnapStart start (the AOT training runs as one): after its beforeCheckpoint hooks the runtime client asks
+    // to be restored; here that is at once, in the same JVM.
+    runtimeApi.createContext(API + "/restore/next", this::restored);
+    runtimeApi.createContext(API + "/restore/error", this::initError);
   }
 
   static FunctionInstance start(String name, List<String> command, Map<String, String> environment,
@@ -92,10 +96,14 @@ final class FunctionInstance implements AutoCloseable {
   }
 
   InvocationResult invoke(String event, int timeoutSeconds) throws InterruptedException {
+    return invoke(event, timeoutSeconds, INIT_LIMIT_SECONDS);
+  }
+
+  InvocationResult invoke(String event, int timeoutSeconds, long initLimitSeconds) throws InterruptedException {
     long initMillis = 0;
     if (!ready.isDone()) {
       try {
-        initMillis = ready.get(INIT_LIMIT_SECONDS, TimeUnit.SECONDS);
+        initMillis = ready.get(initLimitSeconds, TimeUnit.SECONDS);
       } catch (ExecutionException | TimeoutException e) {
         close();
         return InvocationResult.failure("Runtime.InitError",
@@ -164,6 +172,11 @@ final class FunctionInstance implements AutoCloseable {
     pending.result().complete(new InvocationResult(path.endsWith("/response"), payload, 0, 0));
   }
 
+  private void restored(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, -1);
+    exchange.close();
+  }
+
   private void initError(HttpExchange exchange) throws IOException {
     initError = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(202, -1);
@@ -208,10 +221,19 @@ final class FunctionInstance implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(3);
+  }
+
+  /**
+   * Ends the JVM as a shutdown ends it (SIGTERM), and kills it if it takes longer than {@code seconds}. The
+   * signal goes through the process handle: Process.destroy() would also close the JVM's output, and a JVM that
+   * still writes as it exits (an AOT training writes its cache then) must find its output open.
+   */
+  void stop(long seconds) {
     if (process != null && process.isAlive()) {
-      process.destroy();
+      process.toHandle().destroy();
       try {
-        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {

@@ -1,12 +1,7 @@
 package dev.blog.local.lambda;
 
 import dev.blog.local.template.FunctionDef;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,12 +18,9 @@ import java.util.function.Consumer;
  * {@code maxInstances} exist, or waits for one to be free.
  */
 public final class FunctionPool implements AutoCloseable {
-  private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-  private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
-  private static Path jniLibrary;
-
   private final FunctionDef function;
   private final Map<String, String> environment;
+  private final AotCaches aot;
   private final int maxInstances;
   private final Consumer<String> log;
   private final List<FunctionInstance> all = new ArrayList<>();
@@ -38,7 +30,14 @@ public final class FunctionPool implements AutoCloseable {
   private boolean closed;
 
   public FunctionPool(FunctionDef function, Map<String, String> environment, int maxInstances, Consumer<String> log) {
+    this(function, environment, null, maxInstances, log);
+  }
+
+  /** With {@code aot}, environments start with their jar's AOT cache once it is trained. */
+  public FunctionPool(FunctionDef function, Map<String, String> environment, AotCaches aot, int maxInstances,
+      Consumer<String> log) {
     this.function = function;
+    this.aot = aot;
     this.environment = Map.copyOf(environment);
     this.maxInstances = maxInstances;
     this.log = log;
@@ -101,65 +100,18 @@ public final class FunctionPool implements AutoCloseable {
       throw new IllegalStateException(function.logicalId() + ": " + function.jar()
           + " does not exist; build it with `mvn -q package -DskipTests` (./dev does this on its first run)");
     }
+    AotCaches.Launch launch = aot == null ? new AotCaches.Launch(java.util.Optional.empty(), List.of(function.jar()))
+        : aot.launch(function);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:+UseSerialGC");
-    command.add("-Xshare:auto");
-    // Lambda sizes the heap from the function's memory; the same keeps local memory use honest.
-    command.add("-Xmx" + Math.max(64, function.memoryMb() * 85 / 100) + "m");
-    // The runtime client would unpack its JNI library to one fixed /tmp path in every JVM; environments
-    // starting at the same time then overwrite a library another one is loading (SIGBUS). Unpack it once.
-    command.add("-D" + JNI_PROPERTY + "=" + runtimeJniLibrary());
-    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add(LambdaRuntime.java().toString());
+    command.addAll(LambdaRuntime.jvmFlags(function, environment, LambdaRuntime.Start.ON_DEMAND, launch.cache().orElse(null)));
+    command.addAll(LambdaRuntime.nativeFlags());
     command.add("-cp");
-    command.add(runtimeClasspath() + File.pathSeparator + function.jar());
-    command.add(RIC_MAIN);
+    command.add(LambdaRuntime.classpath(launch.classpath()));
+    command.add(LambdaRuntime.MAIN);
     command.add(function.handler());
     String name = function.logicalId() + "#" + started.incrementAndGet();
     return FunctionInstance.start(name, command, environment, log);
-  }
-
-  /** The runtime interface client and its libraries, which the java21 managed runtime provides in AWS. */
-  private static String runtimeClasspath() {
-    List<String> entries = new ArrayList<>();
-    for (String className : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
-        "com.amazonaws.services.lambda.runtime.Context")) {
-      try {
-        String location = Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString();
-        if (!entries.contains(location)) {
-          entries.add(location);
-        }
-      } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
-        throw new IllegalStateException("The Lambda runtime interface client is not on the local stack's class path", e);
-      }
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  /** The runtime client's JNI library for this machine, unpacked once per local stack JVM. */
-  private static synchronized Path runtimeJniLibrary() {
-    if (jniLibrary != null) {
-      return jniLibrary;
-    }
-    String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
-    String name = "libaws-lambda-jni.linux-" + arch + ".so";
-    try (InputStream in = Class.forName(RIC_MAIN).getResourceAsStream("/jni/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("The runtime interface client has no " + name);
-      }
-      Path dir = Files.createTempDirectory("blog-local-ric");
-      Path target = dir.resolve(name);
-      Files.copy(in, target);
-      dir.toFile().deleteOnExit();
-      target.toFile().deleteOnExit();
-      jniLibrary = target;
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("The Lambda runtime interface client is not on the local stack's class path", e);
-    }
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class LambdaEnvironment {
     // access key id of each request's SigV4 signature to know which function's policies apply (LocalIam).
     env.put("AWS_ACCESS_KEY_ID", def.logicalId());
     env.put("AWS_SECRET_ACCESS_KEY", "local");
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
     env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(def.memoryMb()));
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

@@ -38,29 +38,23 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
   }
 
   /**
-   * Registers this handler's SnapStart warm-up. Called by each handler's Lambda constructor once the handler
-   * is whole, never from here: a half-built handler must not be reachable from the checkpoint.
+   * Registers this handler's SnapStart warm-up: its {@link #primingRequest} through the whole of
+   * {@link #handleRequest}, which reports the status it answered. Called by each handler's Lambda constructor
+   * once the handler is whole, never from here: a half-built handler must not be reachable from the checkpoint.
    */
   public final void registerPriming(Priming priming) {
-    priming.register(getClass().getSimpleName(), this::primeRequestPath);
+    priming.register(getClass().getSimpleName(),
+        () -> "HTTP " + handleRequest(primingRequest().event(), PrimingContext.INSTANCE).getStatusCode());
   }
 
   /**
-   * SnapStart priming: one request that carries no caller and no body, so every handler turns it down
-   * (401, 415 or a 4xx of its validation) before any I/O, through the same parsing, problem+json, JSON
-   * and logging code that a real first request runs. Its log line goes nowhere (PrimingContext).
+   * The request SnapStart priming sends through this handler: its route's success path, so that the request
+   * parsing, validation, the service, the SDK (answered at the socket, never sent) and the response mapping of
+   * a first request all run before the snapshot. Its log line goes nowhere (PrimingContext). Without an
+   * override, a request without a caller or a body, which the handler turns down before any I/O.
    */
-  private void primeRequestPath() {
-    APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-    event.setVersion("2.0");
-    event.setRouteKey("PRIMING");
-    event.setRawPath("/priming");
-    event.setHeaders(Map.of());
-    event.setPathParameters(Map.of());
-    APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-    context.setRequestId("priming");
-    event.setRequestContext(context);
-    handleRequest(event, PrimingContext.INSTANCE);
+  protected PrimingRequest primingRequest() {
+    return PrimingRequest.to("GET", "/priming");
   }
 
   protected abstract ApiResponse handle(ApiRequest request);

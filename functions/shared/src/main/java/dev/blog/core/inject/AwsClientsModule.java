@@ -7,7 +7,8 @@ import dev.blog.core.budget.TimeBudget;
 import dev.blog.core.config.Settings;
 import dev.blog.core.snapstart.DynamoDbPriming;
 import dev.blog.core.snapstart.Priming;
-import dev.blog.core.snapstart.PrimingInterceptor;
+import dev.blog.core.snapstart.PrimingCredentials;
+import dev.blog.core.snapstart.PrimingHttpClient;
 import dev.blog.core.store.SecretSource;
 import dev.blog.core.store.internal.SecretsManagerSource;
 import javax.inject.Singleton;
@@ -31,7 +32,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Netty). Every client of every function, this module's and the jobs' (SQS, SES), is built by
  * {@link #configured}: the one place where the function's {@link TimeBudget} becomes the HTTP client's connect
  * and read timeouts, a bounded retry strategy, the call and attempt timeouts, and the invocation's
- * {@link Deadline}. Endpoints follow the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which is how
+ * {@link Deadline}, and where the credentials and the HTTP client are wrapped for SnapStart priming
+ * ({@link PrimingCredentials}, {@link PrimingHttpClient} around the budgeted client): in a priming run a request
+ * is signed with fake credentials and answered at the socket, never sent; otherwise they are the plain provider
+ * and client. Endpoints follow the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which is how
  * the local stack points the same code at DynamoDB Local.
  * See https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html and
  * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/timeouts.html
@@ -56,8 +60,8 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static DynamoDbClient dynamoDb(Settings settings, TimeBudget budget, Priming priming) {
-    DynamoDbClient client = configured(DynamoDbClient.builder(), settings, budget, new PrimingInterceptor()).build();
-    // SnapStart: the snapshot holds a client that has run its request path once, without a request.
+    DynamoDbClient client = configured(DynamoDbClient.builder(), settings, budget).build();
+    // SnapStart: the snapshot holds a client that has run its request and response path, without a request.
     priming.register("dynamodb", () -> DynamoDbPriming.prime(client, settings::tableName));
     return client;
   }
@@ -65,22 +69,24 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static SecretSource secrets(Settings settings, TimeBudget budget) {
+    // In a priming run GetSecretValue is answered with a made-up value that is not kept (SecretsManagerSource).
     return new SecretsManagerSource(() -> configured(SecretsManagerClient.builder(), settings, budget).build());
   }
 
   /**
    * A client builder with everything every client of ours has: region, credentials, the HTTP client with the
    * budget's connect and read timeouts, a standard retry strategy of at most the budget's attempts, the call and
-   * attempt timeouts, the invocation's deadline, and {@code interceptors}.
+   * attempt timeouts, the invocation's deadline, and {@code interceptors}; the credentials and the HTTP client
+   * wrapped for SnapStart priming (outside a priming run they are the plain ones).
    */
   public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configured(B builder, Settings settings,
       TimeBudget budget, ExecutionInterceptor... interceptors) {
     return builder.region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings))
-        .httpClient(UrlConnectionHttpClient.builder()
+        .credentialsProvider(PrimingCredentials.around(credentials(settings)))
+        .httpClient(PrimingHttpClient.around(UrlConnectionHttpClient.builder()
             .connectionTimeout(budget.connectTimeout())
             .socketTimeout(budget.attemptTimeout())
-            .build())
+            .build()))
         .overrideConfiguration(o -> {
           o.retryStrategy(retryStrategy(budget))
               .apiCallTimeout(budget.callTimeout())

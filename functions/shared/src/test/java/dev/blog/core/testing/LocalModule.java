@@ -3,6 +3,8 @@ package dev.blog.core.testing;
 import dagger.Module;
 import dagger.Provides;
 import dev.blog.core.config.Settings;
+import dev.blog.core.snapstart.PrimingCredentials;
+import dev.blog.core.snapstart.PrimingHttpClient;
 import dev.blog.core.store.SecretSource;
 import java.net.URI;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class LocalModule {
   private final Map<String, String> env;
   private final Map<String, String> secrets;
   private final RequestCounter requests = new RequestCounter();
+  private final WireCounter wire = new WireCounter(UrlConnectionHttpClient.builder().build());
   private final List<ExecutionInterceptor> interceptors;
 
   public LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets) {
@@ -74,16 +77,26 @@ public final class LocalModule {
   @Provides
   @Singleton
   DynamoDbClient dynamoDb() {
-    // Counts what the code under test sends (RequestCounter), so tests can bound round trips.
-    return builder(endpoint).overrideConfiguration(c -> {
-      c.addExecutionInterceptor(requests);
-      interceptors.forEach(c::addExecutionInterceptor);
-    }).build();
+    // Counts what the code under test sends (RequestCounter), so tests can bound round trips; wrapped for
+    // SnapStart priming as AwsClientsModule wraps the production client, and counted at the wire (WireCounter).
+    return builder(endpoint)
+        .credentialsProvider(PrimingCredentials.around(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))))
+        .httpClient(PrimingHttpClient.around(wire))
+        .overrideConfiguration(c -> {
+          c.addExecutionInterceptor(requests);
+          interceptors.forEach(c::addExecutionInterceptor);
+        }).build();
   }
 
   @Provides
   RequestCounter requests() {
     return requests;
+  }
+
+  @Provides
+  WireCounter wire() {
+    return wire;
   }
 
   @Provides

@@ -49,6 +49,9 @@ public interface TestCoreComponent {
   /** The requests {@link #dynamo()} sent. */
   RequestCounter requests();
 
+  /** What reached DynamoDB Local at the wire (a SnapStart priming run sends nothing). */
+  WireCounter wire();
+
   dev.blog.core.security.PasswordHasher passwords();
 
   dev.blog.core.store.Cursors cursors();

@@ -1,5 +1,6 @@
 package dev.blog.core.store.internal;
 
+import dev.blog.core.snapstart.Priming;
 import dev.blog.core.store.SecretSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +10,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Secrets from AWS Secrets Manager, fetched on first use and kept for the life of the container. The
- * client itself is built on first use too: functions that never read a secret never pay for one, and a
- * SnapStart snapshot holds neither the client's connections nor the values.
+ * client itself is built on first use too: functions that never read a secret never pay for one. A SnapStart
+ * snapshot holds neither the client's connections nor a value: in a priming run the request is answered at
+ * the socket with a made-up value (PrimingHttpClient), which serves that priming request and is not kept, so
+ * the first real use still fetches the real one.
  */
 public final class SecretsManagerSource implements SecretSource {
   private final Supplier<SecretsManagerClient> clientFactory;
@@ -23,7 +26,7 @@ public final class SecretsManagerSource implements SecretSource {
 
   @Override
   public String get(String secretId) {
-    return cache.computeIfAbsent(secretId, this::fetch);
+    return Priming.running() ? fetch(secretId) : cache.computeIfAbsent(secretId, this::fetch);
   }
 
   private String fetch(String secretId) {
