@@ -76,7 +76,7 @@ final class BenchFixtures implements AutoCloseable {
     }
     // As the local stack does: fresh local values for every secret, reachable by logical id and by ARN.
     this.localSecrets = LocalSecrets.forTemplate(template, null);
-    this.secrets = new SecretsManagerStandIn(localSecrets);
+    this.secrets = new SecretsManagerStandIn(localSecrets, dev.blog.local.faults.Gate.OPEN);
     this.names = new LocalNames(template, tables, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
   }
 

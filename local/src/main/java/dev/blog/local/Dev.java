@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The Java side of {@code ./dev}: {@code start [--in-memory] [--port N] [--faults JSON]},
+ * The Java side of {@code ./dev}: {@code start [--in-memory] [--port N] [--faults JSON] [--no-iam]},
  * {@code invoke <LogicalId> -e <event.json>}, {@code trigger <LogicalId>} and {@code redrive}.
  */
 public final class Dev {
@@ -27,7 +27,7 @@ public final class Dev {
         case "trigger" -> System.exit(trigger(rest));
         case "redrive" -> System.exit(redrive(rest));
         default -> {
-          System.err.println("usage: ./dev start [--in-memory] [--port N] [--faults JSON] | ./dev invoke <FunctionLogicalId>"
+          System.err.println("usage: ./dev start [--in-memory] [--port N] [--faults JSON] [--no-iam] | ./dev invoke <FunctionLogicalId>"
               + " -e <event.json> | ./dev trigger <ScheduledFunctionLogicalId> [--port N] | ./dev redrive [--port N]");
           System.exit(2);
         }
@@ -48,6 +48,7 @@ public final class Dev {
         case "--in-memory" -> options = options.withInMemory(true);
         case "--port" -> options = options.withApiPort(Integer.parseInt(args.get(++i)));
         case "--faults" -> options = options.withFaults(dev.blog.local.faults.Faults.parse(i + 1 < args.size() ? args.get(++i) : ""));
+        case "--no-iam" -> options = options.withIam(false);
         default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
       }
     }
@@ -66,6 +67,8 @@ public final class Dev {
     System.out.println("GET|PUT|DELETE /_local/faults        (local stack only: faults on the wire; now "
         + stack.faults().toJson() + ")");
     System.out.println("GET      /_local/dead-letters         (local stack only: every dead-letter queue; ./dev redrive)");
+    System.out.println(options.enforceIam() ? "IAM             every AWS call checked against its function's policies"
+        + " in template.yaml (--no-iam: off)" : "IAM             off (--no-iam): functions may call anything");
     System.out.println();
     System.out.println("SQS (ElasticMQ) " + stack.sqsEndpoint() + "  queues " + stack.queueNames());
     System.out.println("SMTP catcher    127.0.0.1:" + stack.smtpPort());

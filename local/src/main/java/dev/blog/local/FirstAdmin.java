@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * Creates the first admin as the README's one command does in AWS: dev.blog.users.BootstrapAdmin from the
- * users function's jar, with that function's environment. It does nothing when a user has that email.
+ * users function's jar, with that function's environment. It does nothing when a user has that email. In AWS the
+ * operator runs it with their own credentials, not as the function's role, so here it is the operator too: it
+ * reaches DynamoDB directly, past the IAM check, and nothing it does counts as a call of the function (which would
+ * make a grant the function never needs look used).
  */
 final class FirstAdmin {
   /** Which function's environment and jar create the first admin. */
@@ -23,7 +26,8 @@ final class FirstAdmin {
 
   private FirstAdmin() {}
 
-  static void create(LocalFunctions functions, String email, String password, Consumer<String> log) {
+  static void create(LocalFunctions functions, java.net.URI dynamoDb, String email, String password,
+      Consumer<String> log) {
     FunctionPool pool;
     try {
       pool = functions.get(FUNCTION);
@@ -31,6 +35,8 @@ final class FirstAdmin {
       throw new IllegalStateException("template.yaml has no " + FUNCTION + " to create the first admin with", e);
     }
     Map<String, String> env = new TreeMap<>(functions.environment(FUNCTION));
+    env.put("AWS_ACCESS_KEY_ID", "operator");
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
     env.put("ADMIN_EMAIL", email);
     env.put("ADMIN_PASSWORD", password);
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

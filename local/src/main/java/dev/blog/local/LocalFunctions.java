@@ -81,7 +81,7 @@ final class LocalFunctions implements AutoCloseable {
     if (env.containsKey("EMAIL_TRANSPORT")) {
       env.put("EMAIL_TRANSPORT", "smtp");
       env.put("SMTP_HOST", "127.0.0.1");
-      env.put("SMTP_PORT", String.valueOf(servers.smtpPort()));
+      env.put("SMTP_PORT", String.valueOf(servers.smtpPortFor(def.logicalId())));
     }
     if (env.containsKey("RETRY_BASE_DELAY_SECONDS")) {
       env.put("RETRY_BASE_DELAY_SECONDS", "1");

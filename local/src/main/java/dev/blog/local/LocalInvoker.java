@@ -39,7 +39,7 @@ public final class LocalInvoker {
         }
       }
     };
-    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), log);
+    try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), true, log);
         LocalFunctions functions = new LocalFunctions(template, servers, 1, log)) {
       // The items the sample events name, where they are absent (README, "Sample events").
       DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE),

@@ -40,10 +40,13 @@ public final class LocalStack implements AutoCloseable {
   static final String DEMO_TABLE = "AppTable";
   static final String DEMO_OUTBOX_TABLE = "OutboxTable";
 
-  /** How to run the stack; {@code faults}: the wire's faults from the start ({@code ./dev start --faults}). */
+  /**
+   * How to run the stack; {@code faults}: the wire's faults from the start ({@code ./dev start --faults});
+   * {@code enforceIam}: every AWS call of a function checked against its policies (off: {@code --no-iam}).
+   */
   public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
       String adminEmail, String adminPassword, int maxInstancesPerFunction, Faults faults, Consumer<String> log,
-      boolean demoData) {
+      boolean enforceIam, boolean demoData) {
 
     /**
      * What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment, and the
@@ -55,40 +58,52 @@ public final class LocalStack implements AutoCloseable {
             synchronized (System.out) {
               System.out.println(line);
             }
-          }, true);
+          }, true, true);
     }
 
     /** Free ports, nothing kept, logs in target/local-stack.log of the calling module. */
     public static Options forTests(Path projectDir) {
       Path logFile = Path.of("target", "local-stack.log").toAbsolutePath();
       return new Options(projectDir, 0, 0, 0, 0, true, null, null, 4, Faults.NONE, line -> appendLine(logFile, line),
-          false);
+          true, false);
     }
 
     public Options withAdmin(String email, String password) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, email, password,
-          maxInstancesPerFunction, faults, log, demoData);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData);
     }
 
     public Options withInMemory(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, value, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, demoData);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData);
     }
 
     public Options withApiPort(int port) {
       return new Options(projectDir, port, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, demoData);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData);
     }
 
     public Options withFaults(Faults value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, value, log, demoData);
+          maxInstancesPerFunction, value, log, enforceIam, demoData);
+    }
+
+    /** With or without the IAM check of every AWS call a function makes ({@code --no-iam}: without). */
+    public Options withIam(boolean value) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, faults, log, value, demoData);
+    }
+
+    /** With the stack's log lines going to {@code value}. */
+    public Options withLog(Consumer<String> value) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, faults, value, enforceIam, demoData);
     }
 
     /** With or without the demo dataset of the sample events. */
     public Options withDemoData(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, value);
+          maxInstancesPerFunction, faults, log, enforceIam, value);
     }
 
     LocalServers.Ports serverPorts() {
@@ -125,7 +140,12 @@ public final class LocalStack implements AutoCloseable {
   /** Starts every server on the options' ports, creates the first admin if asked, then serves the HTTP API. */
   public static LocalStack start(Options options) {
     Template template = Template.load(options.projectDir());
-    LocalServers servers = LocalServers.start(template, options.serverPorts(), options.dataDir(), options.log());
+    LocalServers servers = LocalServers.start(template, options.serverPorts(), options.dataDir(), options.enforceIam(),
+        options.log());
+    options.log().accept(options.enforceIam()
+        ? LocalJson.line("iam", "every AWS call of a function is checked against its policies in template.yaml",
+            "functions", template.functionIds().size())
+        : LocalJson.line("iam", "off for this run (--no-iam): functions may call anything"));
     LocalStack stack;
     try {
       stack = new LocalStack(template, servers,
@@ -139,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
         stack.loadDemoData(options.log());
       }
       if (options.adminEmail() != null && options.adminPassword() != null) {
-        FirstAdmin.create(stack.functions, options.adminEmail(), options.adminPassword(), options.log());
+        FirstAdmin.create(stack.functions, servers.dynamoEndpoint(), options.adminEmail(), options.adminPassword(),
+            options.log());
       }
       if (!options.faults().equals(Faults.NONE)) {
         stack.faults(options.faults());
@@ -190,6 +211,11 @@ public final class LocalStack implements AutoCloseable {
         .messageBody(record)), ASYNC_FIRST_RETRY, log);
     eventSources.add(async);
     eventSources.add(new LocalSchedules(template.schedules(), functions.all(), async, template::asyncInvoke, log));
+  }
+
+  /** What the functions' policies grant that no call of this run has needed, by function (LocalIam#unusedGrants). */
+  public Map<String, List<String>> unusedIamGrants() {
+    return servers.unusedIamGrants();
   }
 
   /** The faults in force on the wire between the functions and the servers. */

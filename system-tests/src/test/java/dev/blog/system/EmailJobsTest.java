@@ -169,6 +169,43 @@ class EmailJobsTest {
   }
 
   @Test
+  void theSweeperRelaysWhatTheStreamLeftPendingAndDeadLettersAnItemThatCarriesNoEmail() throws Exception {
+    // Two outbox items pending for ten minutes that the stream did not relay: each first written as a bare key (the
+    // stream's INSERT, which the relay dead-letters and marks relayed), then rewritten whole (a MODIFY, which the
+    // relay's filter ignores), as an item the stream lost would be. The sweeper's run relays the one and
+    // dead-letters the other: its Query of the pending index, its SendMessage to both queues, its UpdateItem.
+    String table = stack.tableNames().get("OutboxTable");
+    String pendingSince = dev.blog.core.store.Times.format(Instant.now().minusSeconds(600));
+    try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(stack.dynamoEndpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.builder().build()).build()) {
+      for (String key : List.of("swept-1", "swept-no-recipient")) {
+        var pending = dev.blog.core.store.TableLayout.pendingOutbox().startAfter(key);
+        Map<String, AttributeValue> bare = Map.of("pk", pending.get("pk"), "sk", pending.get("sk"));
+        dynamo.putItem(r -> r.tableName(table).item(bare));
+        assertThat(await(() -> dynamo.getItem(r -> r.tableName(table).key(bare).consistentRead(true)).item()
+            .containsKey("relayedAt"), Duration.ofSeconds(60))).as("the relay took the bare INSERT of " + key).isTrue();
+        Map<String, AttributeValue> item = new java.util.HashMap<>(pending);
+        item.put("kind", AttributeValue.fromS("email"));
+        item.put("idempotencyKey", AttributeValue.fromS(key));
+        item.put("subject", AttributeValue.fromS("Left pending"));
+        item.put("text", AttributeValue.fromS("t"));
+        item.put("createdAt", AttributeValue.fromS(pendingSince));
+        if (key.equals("swept-1")) {
+          item.put("to", AttributeValue.fromS("swept-1@example.com"));
+        }
+        dynamo.putItem(r -> r.tableName(table).item(item));
+      }
+    }
+    JsonNode run = Api.JSON.readTree(stack.trigger("OutboxSweeperFunction").payload());
+    assertThat(run.get("relayed").asInt()).as("relayed by the sweeper: " + run).isPositive();
+    assertThat(run.get("malformed").asInt()).as("dead-lettered by the sweeper: " + run).isPositive();
+    assertThat(awaitEmails("swept-1@example.com", l -> !l.isEmpty(), Duration.ofSeconds(60))).hasSize(1);
+    assertThat(deadLetters(l -> l.get("body").asText().equals("{\"key\":\"swept-no-recipient\"}"))).singleElement()
+        .satisfies(letter -> assertThat(letter.get("reason").asText()).startsWith("malformed outbox item"));
+  }
+
+  @Test
   void anAddressNoMailServerTakesIsDeadLetteredAtOnceWithItsReason() throws Exception {
     try (SqsClient sqs = sqs()) {
       String body = "{\"idempotencyKey\":\"poison-1\",\"to\":\"not an address\",\"subject\":\"s\",\"text\":\"t\"}";

@@ -41,6 +41,11 @@ final class LocalStackFixture {
     return java.util.Optional.ofNullable(contract);
   }
 
+  /** The stack if any test has started it yet (for the run's summary). */
+  static synchronized java.util.Optional<LocalStack> stackIfStarted() {
+    return java.util.Optional.ofNullable(stack);
+  }
+
   static synchronized LocalStack stack() {
     api();
     return stack;

@@ -1,9 +1,5 @@
 package dev.blog.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -23,14 +19,7 @@ public final class OpenApiSummary implements TestExecutionListener {
           + contract.outsideTheApiCount() + " outside the API: /_local and CORS preflights)");
       contract.validatedResponses().forEach((key, count) -> lines.add("  " + key + ": " + count));
       lines.add("  documented, never received: " + contract.neverSeen());
-      lines.forEach(System.out::println);
-      try {
-        Path target = LocalStackFixture.projectDir().resolve("system-tests/target");
-        Files.createDirectories(target);
-        Files.write(target.resolve("openapi-validated-responses.txt"), lines);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      RunSummary.report("openapi-validated-responses.txt", lines);
     });
   }
 }

@@ -42,6 +42,7 @@ public final class FaultProxy implements AutoCloseable {
   private final Service service;
   private final URI upstream;
   private final Supplier<Faults.Wire> faults;
+  private final Gate gate;
   private final Consumer<String> log;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -71,10 +72,11 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private FaultProxy(Service service, URI upstream, Supplier<Faults.Wire> faults, Consumer<String> log) {
+  private FaultProxy(Service service, URI upstream, Supplier<Faults.Wire> faults, Gate gate, Consumer<String> log) {
     this.service = service;
     this.upstream = upstream;
     this.faults = faults;
+    this.gate = gate;
     this.log = log;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -91,7 +93,16 @@ public final class FaultProxy implements AutoCloseable {
    * answers at the time of each request; {@code log} hears of each injected fault.
    */
   public static FaultProxy start(Service service, URI upstream, Supplier<Faults.Wire> faults, Consumer<String> log) {
-    return new FaultProxy(service, upstream, faults, log);
+    return new FaultProxy(service, upstream, faults, Gate.OPEN, log);
+  }
+
+  /**
+   * The same, with {@code gate} deciding first whether a request may pass at all (the local stack's IAM check):
+   * a refused request gets the gate's answer and meets no fault, as AWS authorises a request before serving it.
+   */
+  public static FaultProxy start(Service service, URI upstream, Supplier<Faults.Wire> faults, Gate gate,
+      Consumer<String> log) {
+    return new FaultProxy(service, upstream, faults, gate, log);
   }
 
   /** Where the functions send their requests instead of {@code upstream}. */
@@ -110,6 +121,11 @@ public final class FaultProxy implements AutoCloseable {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String operation = service.operation(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+      Optional<Gate.Refusal> refusal = gate.refuse(exchange.getRequestHeaders().getFirst("Authorization"), operation, body);
+      if (refusal.isPresent()) {
+        answer(exchange, new WireErrors.Answer(refusal.get().status(), refusal.get().headers(), refusal.get().body()));
+        return;
+      }
       Faults.Wire wire = faults.get();
       if (wire.covers(operation)) {
         if (wire.delayMs() > 0) {

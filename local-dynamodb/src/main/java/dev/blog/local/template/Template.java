@@ -114,6 +114,15 @@ public final class Template {
         number(withGlobal(props, "MemorySize"), 128), number(withGlobal(props, "Timeout"), 3), env);
   }
 
+  /**
+   * The function's IAM statements as its deployed role holds them (its Policies and what SAM adds for its events),
+   * intrinsics resolved with {@code refs}: the same names the local servers' resources have.
+   */
+  public List<PolicyStatement> policies(String functionId, Function<String, String> refs) {
+    function(functionId);
+    return FunctionPolicies.read(functionId, properties(functionId), refs);
+  }
+
   /** The routes of every HttpApi event, in template order. */
   public List<Route> routes() {
     return events("HttpApi").stream().map(e -> {

@@ -28,7 +28,9 @@ public final class LambdaEnvironment {
     env.put("TZ", "UTC");
     env.put("AWS_REGION", LocalAccount.REGION);
     env.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
-    env.put("AWS_ACCESS_KEY_ID", "local");
+    // Each function its own credentials, as each has its own role in AWS: the local servers' IAM check reads the
+    // access key id of each request's SigV4 signature to know which function's policies apply (LocalIam).
+    env.put("AWS_ACCESS_KEY_ID", def.logicalId());
     env.put("AWS_SECRET_ACCESS_KEY", "local");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
     env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());

@@ -4,6 +4,8 @@ import dev.blog.local.dynamodb.LocalDynamo;
 import dev.blog.local.dynamodb.TableProvisioner;
 import dev.blog.local.faults.FaultProxy;
 import dev.blog.local.faults.Faults;
+import dev.blog.local.faults.Gate;
+import dev.blog.local.iam.LocalIam;
 import dev.blog.local.template.LocalNames;
 import dev.blog.local.template.Template;
 import java.io.IOException;
@@ -26,6 +28,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>The functions reach DynamoDB and SQS through a {@link FaultProxy} each ({@link #sdkEndpoints()}), where
  * {@link #faults(Faults)} injects throttling, errors and delays on the wire; the stack's own event source
  * mappings talk to the servers directly, as Lambda's pollers are not the functions' clients.
+ *
+ * <p>Unless {@code enforceIam} is off ({@code --no-iam}), every request a function makes of DynamoDB, SQS and
+ * Secrets Manager is authorised against that function's policies in template.yaml first ({@link LocalIam}).
  */
 public final class LocalServers implements AutoCloseable {
   /** The ports of the servers that have fixed ones (0: any free port). */
@@ -44,9 +49,11 @@ public final class LocalServers implements AutoCloseable {
   private final FaultProxy dynamoProxy;
   private final FaultProxy sqsProxy;
   private final DeadLetters deadLetters;
+  private final LocalIam iam; // null: --no-iam
+  private final Map<String, SesSmtpGate> smtpGates = new java.util.HashMap<>();
 
   private LocalServers(Template template, Path dataDir, LocalDynamo dynamo, URI dynamoEndpoint, LocalSqs sqs,
-      LocalSmtp smtp, int smtpPort, Consumer<String> log) {
+      LocalSmtp smtp, int smtpPort, boolean enforceIam, Consumer<String> log) {
     this.dynamo = dynamo;
     this.dynamoEndpoint = dynamoEndpoint;
     try (var client = LocalDynamo.client(dynamoEndpoint)) {
@@ -57,10 +64,14 @@ public final class LocalServers implements AutoCloseable {
     this.smtp = smtp;
     this.smtpPort = smtpPort;
     LocalSecrets secrets = LocalSecrets.forTemplate(template, dataDir);
-    this.secretsManager = new SecretsManagerStandIn(secrets);
     this.names = new LocalNames(template, tables, queueUrls, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, secrets.publicJwks()));
-    this.dynamoProxy = FaultProxy.start(FaultProxy.Service.DYNAMODB, dynamoEndpoint, () -> faults.get().dynamodb(), log);
-    this.sqsProxy = FaultProxy.start(FaultProxy.Service.SQS, sqs.endpoint(), () -> faults.get().sqs(), log);
+    // Resolved with the same names as the functions' environment, so a policy's ARN and a request's agree.
+    this.iam = enforceIam ? new LocalIam(template, names, tables, log) : null;
+    this.secretsManager = new SecretsManagerStandIn(secrets, iam == null ? Gate.OPEN : iam.secretsManager());
+    this.dynamoProxy = FaultProxy.start(FaultProxy.Service.DYNAMODB, dynamoEndpoint, () -> faults.get().dynamodb(),
+        iam == null ? Gate.OPEN : iam.dynamoDb(), log);
+    this.sqsProxy = FaultProxy.start(FaultProxy.Service.SQS, sqs.endpoint(), () -> faults.get().sqs(),
+        iam == null ? Gate.OPEN : iam.sqs(), log);
     this.deadLetters = new DeadLetters(template, sqs.client(), queueUrls);
   }
 
@@ -68,27 +79,28 @@ public final class LocalServers implements AutoCloseable {
    * Starts every server, on {@code ports}; DynamoDB Local keeps its data under {@code dataDir} (null: in
    * memory), as do the local secrets. Fails when DynamoDB's port is taken (another stack runs).
    */
-  public static LocalServers start(Template template, Ports ports, Path dataDir, Consumer<String> log) {
+  public static LocalServers start(Template template, Ports ports, Path dataDir, boolean enforceIam, Consumer<String> log) {
     if (ports.dynamo() > 0 && listening(ports.dynamo())) {
       throw new IllegalStateException("Port " + ports.dynamo() + " is taken by another DynamoDB (is ./dev start already running?)");
     }
     LocalDynamo dynamo = LocalDynamo.start(ports.dynamo(), dynamoDir(dataDir));
     LocalSmtp smtp = new LocalSmtp(ports.smtp());
-    return new LocalServers(template, dataDir, dynamo, dynamo.endpoint(), LocalSqs.start(ports.sqs()), smtp, smtp.port(), log);
+    return new LocalServers(template, dataDir, dynamo, dynamo.endpoint(), LocalSqs.start(ports.sqs()), smtp, smtp.port(),
+        enforceIam, log);
   }
 
   /**
    * Uses the servers that listen on {@code ports} (those of a running {@code ./dev start}) and starts, on free
    * ports, each one that does not; a DynamoDB Local started here keeps its data under {@code dataDir}.
    */
-  public static LocalServers attach(Template template, Ports ports, Path dataDir, Consumer<String> log) {
+  public static LocalServers attach(Template template, Ports ports, Path dataDir, boolean enforceIam, Consumer<String> log) {
     boolean dynamoRuns = listening(ports.dynamo());
     LocalDynamo dynamo = dynamoRuns ? null : LocalDynamo.start(0, dynamoDir(dataDir));
     LocalSqs sqs = listening(ports.sqs()) ? LocalSqs.attach(ports.sqs()) : LocalSqs.start(0);
     LocalSmtp smtp = listening(ports.smtp()) ? null : new LocalSmtp(0);
     return new LocalServers(template, dataDir, dynamo,
         dynamoRuns ? URI.create("http://127.0.0.1:" + ports.dynamo()) : dynamo.endpoint(), sqs, smtp,
-        smtp == null ? ports.smtp() : smtp.port(), log);
+        smtp == null ? ports.smtp() : smtp.port(), enforceIam, log);
   }
 
   /** What the template's !Ref and !GetAtt stand for on these servers. */
@@ -103,6 +115,14 @@ public final class LocalServers implements AutoCloseable {
   public Map<String, URI> sdkEndpoints() {
     return Map.of("DYNAMODB", dynamoProxy.endpoint(), "SECRETS_MANAGER", secretsManager.endpoint(), "SQS",
         sqsProxy.endpoint());
+  }
+
+  /**
+   * What the functions' own policies grant that no call has needed yet, by function (empty with {@code --no-iam}):
+   * see {@link LocalIam#unusedGrants()}.
+   */
+  public Map<String, java.util.List<String>> unusedIamGrants() {
+    return iam == null ? Map.of() : iam.unusedGrants();
   }
 
   /** The faults in force now. */
@@ -181,6 +201,18 @@ public final class LocalServers implements AutoCloseable {
     return smtpPort;
   }
 
+  /**
+   * The SMTP port {@code functionId} sends its email to: with IAM on, a gate of its own in front of the catcher,
+   * which checks its SES policy for each email ({@link SesSmtpGate}); with {@code --no-iam}, the catcher itself.
+   */
+  public synchronized int smtpPortFor(String functionId) {
+    if (iam == null) {
+      return smtpPort;
+    }
+    return smtpGates.computeIfAbsent(functionId, id -> new SesSmtpGate(smtpPort,
+        (from, to) -> iam.sendEmailDenial(id, from, to))).port();
+  }
+
   /** The emails the SMTP catcher holds, {@code [{"to", "subject", "text", "sentAt"}]}, oldest first. */
   public String emailsJson() {
     return ownSmtp().emailsJson();
@@ -220,6 +252,7 @@ public final class LocalServers implements AutoCloseable {
 
   @Override
   public void close() {
+    smtpGates.values().forEach(SesSmtpGate::close);
     dynamoProxy.close();
     sqsProxy.close();
     secretsManager.close();

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import dev.blog.local.faults.Gate;
 import dev.blog.local.template.LocalAccount;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +24,15 @@ public final class SecretsManagerStandIn implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
   private final Map<String, String> valuesById;
+  private final Gate gate;
 
-  /** Serves the values of {@code secrets}, each by logical id and by ARN. */
-  public SecretsManagerStandIn(LocalSecrets secrets) {
-    this(secrets.valuesByIdAndArn());
-  }
-
-  private SecretsManagerStandIn(Map<String, String> valuesById) {
-    this.valuesById = Map.copyOf(valuesById);
+  /**
+   * Serves the values of {@code secrets}, each by logical id and by ARN, to the requests {@code gate} lets through
+   * (the local stack's IAM check, or {@link Gate#OPEN}).
+   */
+  public SecretsManagerStandIn(LocalSecrets secrets, Gate gate) {
+    this.valuesById = Map.copyOf(secrets.valuesByIdAndArn());
+    this.gate = gate;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -52,7 +54,16 @@ public final class SecretsManagerStandIn implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-      JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      var refusal = gate.refuse(exchange.getRequestHeaders().getFirst("Authorization"),
+          target.substring(target.indexOf('.') + 1), body);
+      if (refusal.isPresent()) {
+        refusal.get().headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(refusal.get().status(), refusal.get().body().length);
+        exchange.getResponseBody().write(refusal.get().body());
+        return;
+      }
+      JsonNode request = JSON.readTree(body);
       if (!target.endsWith(".GetSecretValue")) {
         send(exchange, 400, error("UnsupportedOperation", "The local stack serves only GetSecretValue"));
         return;

@@ -12,7 +12,6 @@ import dev.blog.local.template.Template;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,15 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 class LocalServersTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Template TEMPLATE = Template.load(Template.findProjectDir());
-  private static final LocalServers SERVERS = LocalServers.start(TEMPLATE, new LocalServers.Ports(0, 0, 0), null, line -> { });
+  private static final LocalServers SERVERS = LocalServers.start(TEMPLATE, new LocalServers.Ports(0, 0, 0), null, true,
+      line -> { });
   private static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+  /** A function's credentials on the local stack (its logical id), so that IAM lets its calls reach the faults. */
+  private static StaticCredentialsProvider signedAs(String functionId) {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(functionId, "local"));
+  }
 
   @AfterAll
   static void stop() {
@@ -56,13 +61,13 @@ class LocalServersTest {
 
   private static DynamoDbClient functionsDynamo() {
     return DynamoDbClient.builder().endpointOverride(SERVERS.sdkEndpoints().get("DYNAMODB")).region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.builder().build())
+        .credentialsProvider(signedAs("GetUserFunction")).httpClient(UrlConnectionHttpClient.builder().build())
         .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)).build();
   }
 
-  private static SqsClient sqs(URI endpoint) {
-    return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-        .httpClient(UrlConnectionHttpClient.builder().build()).build();
+  private static SqsClient functionsSqs() {
+    return SqsClient.builder().endpointOverride(SERVERS.sdkEndpoints().get("SQS")).region(Region.US_EAST_1)
+        .credentialsProvider(signedAs("OutboxRelayFunction")).httpClient(UrlConnectionHttpClient.builder().build()).build();
   }
 
   private static boolean smtpAccepts() {
@@ -77,7 +82,7 @@ class LocalServersTest {
   @Test
   void theFunctionsMeetTheFaultsInForceOnTheirWireAndTheStacksOwnClientsDoNot() {
     SERVERS.faults(Faults.parse("{\"dynamodb\":{\"throttleRate\":1},\"sqs\":{\"errorRate\":1},\"smtp\":{\"down\":true}}"));
-    try (DynamoDbClient dynamo = functionsDynamo(); SqsClient functionsSqs = sqs(SERVERS.sdkEndpoints().get("SQS"))) {
+    try (DynamoDbClient dynamo = functionsDynamo(); SqsClient functionsSqs = functionsSqs()) {
       String table = SERVERS.tableNames().get("AppTable");
       assertThatThrownBy(() -> dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("x"),
           "sk", AttributeValue.fromS("x"))))).isInstanceOf(ProvisionedThroughputExceededException.class);

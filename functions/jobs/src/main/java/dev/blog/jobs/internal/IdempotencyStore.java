@@ -4,7 +4,6 @@ import static dev.blog.jobs.internal.IdempotencyRecord.EXPIRES_AT;
 import static dev.blog.jobs.internal.IdempotencyRecord.LOCKED_UNTIL;
 import static dev.blog.jobs.internal.IdempotencyRecord.STATUS;
 
-import dev.blog.core.store.Items;
 import dev.blog.core.store.Store;
 import dev.blog.core.store.TableLayout;
 import dev.blog.core.store.Values;
@@ -40,12 +39,10 @@ public final class IdempotencyStore {
   }
 
   private final Store store;
-  private final Items<IdempotencyRecord> records;
   private final Clock clock;
 
   public IdempotencyStore(Store store, Clock clock) {
     this.store = store;
-    this.records = store.items(IdempotencyRecord.SCHEMA);
     this.clock = clock;
   }
 
@@ -60,7 +57,9 @@ public final class IdempotencyStore {
     if (claim.applied()) {
       return Claim.of(Status.CLAIMED);
     }
-    Optional<IdempotencyRecord> found = claim.item().or(() -> records.get(TableLayout.idempotency(key)));
+    // A refused claim answers with the stored record (ReturnValuesOnConditionCheckFailure): no read, so the
+    // worker's role has no GetItem.
+    Optional<IdempotencyRecord> found = claim.item();
     if (found.map(IdempotencyRecord::status).filter(COMPLETED::equals).isPresent()) {
       return Claim.of(Status.ALREADY_DONE);
     }
