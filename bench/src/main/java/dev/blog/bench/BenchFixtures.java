@@ -7,7 +7,6 @@ import dev.blog.local.dynamodb.LocalDynamo;
 import dev.blog.local.dynamodb.TableProvisioner;
 import dev.blog.local.lambda.LambdaEnvironment;
 import dev.blog.local.services.LocalSecrets;
-import dev.blog.local.services.SecretsManagerStandIn;
 import dev.blog.local.template.FunctionDef;
 import dev.blog.local.template.LocalNames;
 import dev.blog.local.template.Template;
@@ -37,9 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * What the bench's function JVMs run against, in the bench's own JVM (so never on the CPU the function
- * is pinned to): DynamoDB Local in memory with template.yaml's tables, the Secrets Manager stand-in with
- * fresh local secrets, and the users that the sample events refer to.
+ * What the bench's function JVMs run against, started by the bench's own JVM (so never on the CPU the function
+ * is pinned to): moto server in memory with template.yaml's tables and fresh local secrets in its Secrets Manager,
+ * and the users that the sample events refer to.
  */
 final class BenchFixtures implements AutoCloseable {
   static final String ADMIN_ID = "0190f3a0-0000-7000-8000-000000000001";
@@ -64,7 +63,6 @@ final class BenchFixtures implements AutoCloseable {
   private final Template template;
   private final LocalDynamo dynamo;
   private final LocalSecrets localSecrets;
-  private final SecretsManagerStandIn secrets;
   private final LocalNames names;
 
   private BenchFixtures(Template template) {
@@ -74,9 +72,9 @@ final class BenchFixtures implements AutoCloseable {
     try (DynamoDbClient client = LocalDynamo.client(dynamo.endpoint())) {
       tables = new TableProvisioner(template).create(client, "");
     }
-    // As the local stack does: fresh local values for every secret, reachable by logical id and by ARN.
+    // As the local stack does: fresh local values for every secret, in moto server's Secrets Manager.
     this.localSecrets = LocalSecrets.forTemplate(template, null);
-    this.secrets = new SecretsManagerStandIn(localSecrets, dev.blog.local.faults.Gate.OPEN);
+    localSecrets.putInto(dynamo.endpoint());
     this.names = new LocalNames(template, tables, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, localSecrets.publicJwks()));
   }
 
@@ -86,7 +84,7 @@ final class BenchFixtures implements AutoCloseable {
 
   /** The environment the template gives a function, as the local stack gives it (without the queue and SMTP). */
   Map<String, String> environment(FunctionDef def) {
-    return LambdaEnvironment.of(def, Map.of("DYNAMODB", dynamo.endpoint(), "SECRETS_MANAGER", secrets.endpoint()),
+    return LambdaEnvironment.of(def, Map.of("DYNAMODB", dynamo.endpoint(), "SECRETS_MANAGER", dynamo.endpoint()),
         names);
   }
 
@@ -247,7 +245,6 @@ final class BenchFixtures implements AutoCloseable {
 
   @Override
   public void close() {
-    secrets.close();
     dynamo.close();
   }
 }

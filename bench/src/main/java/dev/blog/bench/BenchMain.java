@@ -25,7 +25,7 @@ import java.util.jar.JarOutputStream;
  * cold-start benchmark
  * of every function in template.yaml. Every JVM is the function's deployable jar plus the runtime interface
  * client and a dependency-free harness, under the java25 runtime's flags, on one CPU, with its template
- * environment, against DynamoDB Local and the Secrets Manager stand-in in this JVM (on the other CPU). See
+ * environment, against moto server (DynamoDB, Secrets Manager; a child process of this JVM, on the other CPU). See
  * {@link BenchRounds} for the order of the JVMs and BENCHMARKS.md for what each figure is. The tables go to
  * stdout, progress to stderr; with --json FILE the figures go to FILE and the Markdown of BENCHMARKS.md
  * ({@link BenchMarkdown}) beside it (FILE with .md); --markdown FILE writes that Markdown into FILE too, in
@@ -185,12 +185,11 @@ public final class BenchMain {
       progress("wrote the results into %s", options.markdown().get());
     }
     progress("done in %.0f s", run.seconds());
-    System.exit(0); // DynamoDB Local leaves non-daemon threads
+    System.exit(0); // not every thread of the local servers is a daemon
   }
 
   /**
-   * Pins this JVM (DynamoDB Local, the Secrets Manager stand-in) to CPU 1 so that the function on CPU 0
-   * competes with nothing of the bench's own. Best effort: skipped on one CPU or without taskset.
+   * Pins this JVM (and moto server, which it starts afterwards and which inherits the pinning) to CPU 1 so that the function on CPU 0 competes with nothing of the bench's own. Best effort: skipped on one CPU or without taskset.
    */
   private static void keepOffTheFunctionsCpu() {
     Optional<Path> taskset = BenchChild.taskset();

@@ -89,7 +89,7 @@ final class BenchMarkdown {
         .append(String.format(Locale.ROOT, "%.0f", run.seconds())).append(" s (AOT training included, the build not)\n");
     md.append("- Machine: ").append(run.cpus()).append(" CPUs, ").append(run.cpuModel())
         .append(BenchChild.taskset().isPresent() && run.cpus() >= 2
-            ? "; every function JVM pinned to CPU 0, the bench (DynamoDB Local, the Secrets Manager stand-in) to CPU 1\n"
+            ? "; every function JVM pinned to CPU 0, the bench and its moto server to CPU 1\n"
             : "; not pinned (no taskset or one CPU)\n");
     md.append("- JDK: ").append(run.java()).append(" (the bench and every function JVM)\n");
     md.append("- Load average (1, 5, 15 min): ").append(run.loadBefore()).append(" at the start, ")

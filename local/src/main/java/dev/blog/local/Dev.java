@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The Java side of {@code ./dev}: {@code start [--in-memory] [--port N] [--faults JSON] [--no-iam]},
+ * The Java side of {@code ./dev}: {@code start [--in-memory] [--data DIR] [--port N] [--faults JSON] [--no-iam]},
  * {@code invoke <LogicalId> -e <event.json>}, {@code trigger <LogicalId>} and {@code redrive}.
  */
 public final class Dev {
@@ -27,7 +27,7 @@ public final class Dev {
         case "trigger" -> System.exit(trigger(rest));
         case "redrive" -> System.exit(redrive(rest));
         default -> {
-          System.err.println("usage: ./dev start [--in-memory] [--port N] [--faults JSON] [--no-iam] | ./dev invoke <FunctionLogicalId>"
+          System.err.println("usage: ./dev start [--in-memory] [--data DIR] [--port N] [--faults JSON] [--no-iam] | ./dev invoke <FunctionLogicalId>"
               + " -e <event.json> | ./dev trigger <ScheduledFunctionLogicalId> [--port N] | ./dev redrive [--port N]");
           System.exit(2);
         }
@@ -49,6 +49,7 @@ public final class Dev {
         case "--port" -> options = options.withApiPort(Integer.parseInt(args.get(++i)));
         case "--faults" -> options = options.withFaults(dev.blog.local.faults.Faults.parse(i + 1 < args.size() ? args.get(++i) : ""));
         case "--no-iam" -> options = options.withIam(false);
+        case "--data" -> options = options.withDataDir(Path.of(args.get(++i)).toAbsolutePath());
         default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
       }
     }
@@ -67,13 +68,15 @@ public final class Dev {
     System.out.println("GET|PUT|DELETE /_local/faults        (local stack only: faults on the wire; now "
         + stack.faults().toJson() + ")");
     System.out.println("GET      /_local/dead-letters         (local stack only: every dead-letter queue; ./dev redrive)");
+    System.out.println("GET      /_local/logs?function=<Id>   (local stack only: a function's log events, as CloudWatch Logs keeps them)");
+    System.out.println("GET      /_local/metrics              (local stack only: the metrics CloudWatch extracts from them)");
     System.out.println(options.enforceIam() ? "IAM             every AWS call checked against its function's policies"
         + " in template.yaml (--no-iam: off)" : "IAM             off (--no-iam): functions may call anything");
     System.out.println();
     System.out.println("SQS (ElasticMQ) " + stack.sqsEndpoint() + "  queues " + stack.queueNames());
     System.out.println("SMTP catcher    127.0.0.1:" + stack.smtpPort());
-    System.out.println("DynamoDB Local  " + stack.dynamoEndpoint() + "  tables " + stack.tableNames().values()
-        + (options.inMemory() ? "  (in memory)" : "  (data in " + projectDir.relativize(projectDir.resolve(".data")) + "/)"));
+    System.out.println("DynamoDB (moto) " + stack.dynamoEndpoint() + "  tables " + stack.tableNames().values()
+        + (options.inMemory() ? "  (in memory)" : "  (data in " + options.dataDir() + "/)"));
     System.out.printf("HTTP API        %s  (ready in %d ms; each function starts on its first request)%n",
         stack.apiEndpoint(), (System.nanoTime() - begin) / 1_000_000);
     System.out.println("Ctrl-C to stop.");
@@ -82,8 +85,8 @@ public final class Dev {
 
   /** What stopping says: where the data is, or that there is none to keep. */
   static String stoppingMessage(boolean inMemory) {
-    return inMemory ? "Stopping: functions, then DynamoDB Local (in memory: this run's data goes with it)..."
-        : "Stopping: functions, then DynamoDB Local (every write is already on disk)...";
+    return inMemory ? "Stopping: functions, then moto server (in memory: this run's data goes with it)..."
+        : "Stopping: functions, then moto server (it saves the tables first)...";
   }
 
   /** Fires a scheduled function now, inside the running ./dev start (its queues, its SMTP catcher). */

@@ -3,6 +3,7 @@ package dev.blog.local;
 import dev.blog.local.lambda.AotCaches;
 import dev.blog.local.lambda.FunctionPool;
 import dev.blog.local.lambda.LambdaEnvironment;
+import dev.blog.local.logging.CloudWatchLogs;
 import dev.blog.local.services.LocalServers;
 import dev.blog.local.template.FunctionDef;
 import dev.blog.local.template.Template;
@@ -23,7 +24,12 @@ final class LocalFunctions implements AutoCloseable {
   private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
   private final AotCaches aot;
 
-  LocalFunctions(Template template, LocalServers servers, int maxInstancesPerFunction, Consumer<String> log) {
+  private final CloudWatchLogs logs;
+
+  /** {@code logs}: where each function's log events go, as CloudWatch Logs would keep them. */
+  LocalFunctions(Template template, LocalServers servers, int maxInstancesPerFunction, CloudWatchLogs logs,
+      Consumer<String> log) {
+    this.logs = logs;
     Map<Path, List<FunctionDef>> byJar = new LinkedHashMap<>();
     for (String id : template.functionIds()) {
       FunctionDef def = template.function(id);
@@ -40,7 +46,8 @@ final class LocalFunctions implements AutoCloseable {
     this.aot = new AotCaches(template.projectDir().resolve("target").resolve("aot"), jars,
         AotCaches.enabledByEnvironment(), log);
     for (String id : template.functionIds()) {
-      pools.put(id, new FunctionPool(template.function(id), environments.get(id), aot, maxInstancesPerFunction, log));
+      pools.put(id, new FunctionPool(template.function(id), environments.get(id), aot, maxInstancesPerFunction,
+          line -> logs.put(id, line), log));
     }
   }
 

@@ -40,7 +40,7 @@ public final class LocalInvoker {
       }
     };
     try (LocalServers servers = LocalServers.attach(template, defaults.serverPorts(), defaults.dataDir(), true, log);
-        LocalFunctions functions = new LocalFunctions(template, servers, 1, log)) {
+        LocalFunctions functions = new LocalFunctions(template, servers, 1, new dev.blog.local.logging.CloudWatchLogs(), log)) {
       // The items the sample events name, where they are absent (README, "Sample events").
       DemoData.loadIfAbsent(servers.dynamoEndpoint(), servers.tableNames().get(LocalStack.DEMO_TABLE),
           servers.tableNames().get(LocalStack.DEMO_OUTBOX_TABLE));

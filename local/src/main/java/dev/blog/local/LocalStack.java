@@ -8,6 +8,7 @@ import dev.blog.local.events.StreamEventSource;
 import dev.blog.local.gateway.HttpApiGateway;
 import dev.blog.local.lambda.InvocationResult;
 import dev.blog.local.faults.Faults;
+import dev.blog.local.logging.CloudWatchLogs;
 import dev.blog.local.logging.LocalJson;
 import dev.blog.local.services.LocalServers;
 import dev.blog.local.services.TimeToLive;
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole local stack, built from template.yaml: its servers ({@link LocalServers}: DynamoDB Local, SQS,
+ * The whole local stack, built from template.yaml: its servers ({@link LocalServers}: moto server, SQS,
  * SMTP, Secrets Manager), one pool of execution environments per function, the event source mappings and
  * schedules that feed them, and the HTTP API in front of them. {@code ./dev start} runs it; the system tests
  * start one in their JVM. ({@code ./dev invoke} attaches to a running one instead: {@link LocalInvoker}.)
@@ -46,7 +47,20 @@ public final class LocalStack implements AutoCloseable {
    */
   public record Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
       String adminEmail, String adminPassword, int maxInstancesPerFunction, Faults faults, Consumer<String> log,
-      boolean enforceIam, boolean demoData) {
+      boolean enforceIam, boolean demoData, Path keptIn) {
+
+    public Options(Path projectDir, int apiPort, int dynamoPort, int sqsPort, int smtpPort, boolean inMemory,
+        String adminEmail, String adminPassword, int maxInstancesPerFunction, Faults faults, Consumer<String> log,
+        boolean enforceIam, boolean demoData) {
+      this(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
+          maxInstancesPerFunction, faults, log, enforceIam, demoData, null);
+    }
+
+    /** Data kept in {@code dir} instead of the project's .data/ ({@code ./dev start --data DIR}). */
+    public Options withDataDir(Path dir) {
+      return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, false, adminEmail, adminPassword,
+          maxInstancesPerFunction, faults, log, enforceIam, demoData, dir);
+    }
 
     /**
      * What {@code ./dev start} uses: the contract's ports, data under .data/, admin from the environment, and the
@@ -70,40 +84,40 @@ public final class LocalStack implements AutoCloseable {
 
     public Options withAdmin(String email, String password) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, email, password,
-          maxInstancesPerFunction, faults, log, enforceIam, demoData);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData, keptIn);
     }
 
     public Options withInMemory(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, value, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, enforceIam, demoData);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData, keptIn);
     }
 
     public Options withApiPort(int port) {
       return new Options(projectDir, port, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, enforceIam, demoData);
+          maxInstancesPerFunction, faults, log, enforceIam, demoData, keptIn);
     }
 
     public Options withFaults(Faults value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, value, log, enforceIam, demoData);
+          maxInstancesPerFunction, value, log, enforceIam, demoData, keptIn);
     }
 
     /** With or without the IAM check of every AWS call a function makes ({@code --no-iam}: without). */
     public Options withIam(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, value, demoData);
+          maxInstancesPerFunction, faults, log, value, demoData, keptIn);
     }
 
     /** With the stack's log lines going to {@code value}. */
     public Options withLog(Consumer<String> value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, value, enforceIam, demoData);
+          maxInstancesPerFunction, faults, value, enforceIam, demoData, keptIn);
     }
 
     /** With or without the demo dataset of the sample events. */
     public Options withDemoData(boolean value) {
       return new Options(projectDir, apiPort, dynamoPort, sqsPort, smtpPort, inMemory, adminEmail, adminPassword,
-          maxInstancesPerFunction, faults, log, enforceIam, value);
+          maxInstancesPerFunction, faults, log, enforceIam, value, keptIn);
     }
 
     LocalServers.Ports serverPorts() {
@@ -112,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where data is kept across restarts: .data/ of the project, or nowhere (null) in memory. */
     Path dataDir() {
-      return inMemory ? null : projectDir.resolve(".data");
+      return inMemory ? null : keptIn != null ? keptIn : projectDir.resolve(".data");
     }
   }
 
@@ -129,11 +143,14 @@ public final class LocalStack implements AutoCloseable {
   private static final java.time.Duration ASYNC_FIRST_RETRY = java.time.Duration.ofSeconds(1);
 
   private final Consumer<String> log;
+  private final CloudWatchLogs logs;
 
-  private LocalStack(Template template, LocalServers servers, LocalFunctions functions, Consumer<String> log) {
+  private LocalStack(Template template, LocalServers servers, LocalFunctions functions, CloudWatchLogs logs,
+      Consumer<String> log) {
     this.template = template;
     this.servers = servers;
     this.functions = functions;
+    this.logs = logs;
     this.log = log;
   }
 
@@ -147,9 +164,11 @@ public final class LocalStack implements AutoCloseable {
             "functions", template.functionIds().size())
         : LocalJson.line("iam", "off for this run (--no-iam): functions may call anything"));
     LocalStack stack;
+    CloudWatchLogs logs = new CloudWatchLogs();
     try {
       stack = new LocalStack(template, servers,
-          new LocalFunctions(template, servers, options.maxInstancesPerFunction(), options.log()), options.log());
+          new LocalFunctions(template, servers, options.maxInstancesPerFunction(), logs, options.log()), logs,
+          options.log());
     } catch (RuntimeException e) {
       servers.close();
       throw e;
@@ -264,6 +283,20 @@ public final class LocalStack implements AutoCloseable {
   /** Runs one function on one event, as {@code ./dev invoke} does against this stack. */
   public InvocationResult invoke(String logicalId, String event) throws InterruptedException {
     return functions.get(logicalId).invoke(event);
+  }
+
+  /**
+   * {@code function}'s log events as CloudWatch Logs would store them, oldest first ({@code GET /_local/logs});
+   * an unknown function is an IllegalArgumentException (404).
+   */
+  public String logsJson(String function) {
+    functions.get(function);
+    return logs.eventsJson(function);
+  }
+
+  /** The metrics CloudWatch would extract from the functions' log events ({@code GET /_local/metrics}). */
+  public String metricsJson() {
+    return logs.metricsJson();
   }
 
   /** The emails the SMTP catcher holds, as {@code GET /_local/emails} shows them. */

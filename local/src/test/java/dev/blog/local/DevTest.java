@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 /** What ./dev start says when it stops. */
 class DevTest {
   @Test
-  void stoppingAnInMemoryStackSaysNothingAboutDataOnDisk() {
-    assertThat(Dev.stoppingMessage(true)).doesNotContainIgnoringCase("disk").contains("in memory");
+  void stoppingAnInMemoryStackSaysNothingIsSaved() {
+    assertThat(Dev.stoppingMessage(true)).doesNotContainIgnoringCase("saves").contains("in memory");
   }
 
   @Test
-  void stoppingAStackThatKeepsItsDataSaysEveryWriteIsOnDisk() {
-    assertThat(Dev.stoppingMessage(false)).contains("every write is already on disk");
+  void stoppingAStackThatKeepsItsDataSaysTheTablesAreSavedFirst() {
+    assertThat(Dev.stoppingMessage(false)).contains("saves the tables first");
   }
 }

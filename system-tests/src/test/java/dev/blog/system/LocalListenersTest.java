@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract's "every listener of the local stack binds to 127.0.0.1 only", checked on what the kernel says:
- * every TCP socket this JVM (which runs the whole stack: gateway, DynamoDB Local, ElasticMQ, GreenMail, the
- * Secrets Manager stand-in, each function's Runtime API) listens on, found through /proc (Linux only).
+ * every TCP socket that this JVM (which runs the stack: gateway, ElasticMQ, GreenMail, the proxies in front of the
+ * servers, each function's Runtime API) and the processes it started (moto server, the functions' JVMs) listen on,
+ * found through /proc (Linux only).
  */
 class LocalListenersTest {
   private static final String LISTEN = "0A";
@@ -41,7 +42,7 @@ class LocalListenersTest {
         }
       }
     }
-    assertThat(listening).as("sockets this JVM listens on").hasSizeGreaterThanOrEqualTo(5);
+    assertThat(listening).as("sockets the stack listens on").hasSizeGreaterThanOrEqualTo(6);
     // 127.0.0.1 in /proc's little-endian hex, as an IPv4 socket or as an IPv4-mapped IPv6 one.
     assertThat(listening).allSatisfy(address -> assertThat(address.split(":")[0])
         .isIn("0100007F", "0000000000000000FFFF00000100007F"));
@@ -49,7 +50,21 @@ class LocalListenersTest {
 
   private static Set<String> socketInodes() throws IOException {
     Set<String> inodes = new HashSet<>();
-    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+    List<Long> processes = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+    ProcessHandle.current().descendants().forEach(child -> processes.add(child.pid()));
+    for (long pid : processes) {
+      try {
+        inodes.addAll(socketInodes(Path.of("/proc", String.valueOf(pid), "fd")));
+      } catch (IOException gone) {
+        // a process that ended while we looked
+      }
+    }
+    return inodes;
+  }
+
+  private static Set<String> socketInodes(Path fdDir) throws IOException {
+    Set<String> inodes = new HashSet<>();
+    try (var fds = Files.list(fdDir)) {
       for (Path fd : fds.toList()) {
         try {
           String target = Files.readSymbolicLink(fd).toString();

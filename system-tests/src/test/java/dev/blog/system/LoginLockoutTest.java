@@ -80,5 +80,22 @@ class LoginLockoutTest {
         "{\"email\":\"" + email + "\",\"code\":\"x\"}").status()).isEqualTo(400);
     assertThat(api.send("POST", "/auth/password-reset/confirm", null,
         "{\"email\":\"" + email + "\",\"code\":\"x\",\"newPassword\":\"password-123\"}").status()).isEqualTo(400);
+    // Counted nothing, wrote nothing: no lockout counter, reservation, code or email names the address anywhere.
+    assertThat(itemsNaming("a".repeat(2_030))).isEmpty();
+  }
+
+  /** Every item of every table of the stack with a string attribute that contains {@code text}. */
+  private static List<String> itemsNaming(String text) {
+    var stack = LocalStackFixture.stack();
+    try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+        .endpointOverride(stack.dynamoEndpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+      return stack.tableNames().values().stream()
+          .flatMap(table -> dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream())
+          .filter(item -> item.values().stream().anyMatch(v -> v.s() != null && v.s().contains(text)))
+          .map(Object::toString).toList();
+    }
   }
 }

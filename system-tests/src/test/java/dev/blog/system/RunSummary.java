@@ -20,4 +20,18 @@ final class RunSummary {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** One measured figure, appended to system-tests/target/figures.txt (for the closing notes; never a verdict). */
+  static void figure(String what, long value) {
+    System.out.println("figure: " + what + ": " + value);
+    try {
+      Path target = LocalStackFixture.projectDir().resolve("system-tests/target");
+      Files.createDirectories(target);
+      Files.writeString(target.resolve("figures.txt"), what + ": " + value + System.lineSeparator(),
+          java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // a figure is for reading; it never fails a test
+    }
+  }
 }

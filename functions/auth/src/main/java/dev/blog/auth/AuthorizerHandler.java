@@ -55,7 +55,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
     LogLine.of("authorization").with("allowed", session.isPresent())
         .with("reason", token.isEmpty() ? "invalid token" : session.isEmpty() ? "session ended" : null)
         .with("userId", token.map(AccessToken::userId).orElse(null))
-        .log(context.getLogger(), json, LogLevel.INFO);
+        .log(context, json, LogLevel.INFO);
     if (session.isEmpty()) {
       return new SimpleIAMPolicyResponse(false, Map.of());
     }

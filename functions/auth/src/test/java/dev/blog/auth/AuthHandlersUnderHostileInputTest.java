@@ -34,7 +34,8 @@ class AuthHandlersUnderHostileInputTest {
           "JWT_PUBLIC_JWKS", new JWKSet(TokenVerifierTest.KEY.toPublicJWK()).toString(),
           "JWT_ISSUER", TokenVerifierTest.ISSUER, "JWT_AUDIENCE", TokenVerifierTest.AUDIENCE),
       Map.of("signing-key", TokenVerifierTest.KEY.toJSONString()))).build();
-  private final HostileRequests requests = new HostileRequests(getClass(), LocalModule.client(table.endpoint()), table.name());
+  private final HostileRequests requests = new HostileRequests(getClass(), LocalModule.client(table.endpoint()),
+      table.name(), table.outboxName());
 
   private final dev.blog.core.user.User ada =
       graph.users().register("ada@example.com", "correct-password", "Ada Lovelace", null);

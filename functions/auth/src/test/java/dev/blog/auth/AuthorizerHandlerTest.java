@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.params.ParameterizedTest;
 
-/** The authorizer on DynamoDB Local: the token's signature and claims, then the stored session. */
+/** The authorizer on moto server: the token's signature and claims, then the stored session. */
 class AuthorizerHandlerTest {
   private final TestAuthComponent graph = TestAuthComponent.create();
   private final AuthorizerHandler handler = new AuthorizerHandler(graph.tokenVerifier(), graph.accounts(), graph.json());

@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The auth functions' graph on DynamoDB Local, with a test signing key in place of Secrets Manager. */
+/** The auth functions' graph on moto server, with a test signing key in place of Secrets Manager. */
 @Singleton
 @Component(modules = {CoreModule.class, LocalModule.class, StoreModule.class, AuthModule.class})
 interface TestAuthComponent extends AuthComponent {
@@ -24,7 +24,7 @@ interface TestAuthComponent extends AuthComponent {
 
   DynamoDbClient dynamo();
 
-  /** What reached DynamoDB Local at the wire. */
+  /** What reached moto server at the wire. */
   WireCounter wire();
 
   static TestAuthComponent create() {

@@ -13,7 +13,7 @@ import dev.blog.core.testing.TestCoreComponent;
 import dev.blog.core.testing.TestStore;
 import java.util.Map;
 
-/** A fresh table, the real services on DynamoDB Local, the handler on them, and a few accounts. */
+/** A fresh table, the real services on moto server, the handler on them, and a few accounts. */
 final class GraphQLFixture {
   final TestCoreComponent graph = TestCoreComponent.on(TestStore.freshTable());
   final GraphQLHandler handler = new GraphQLHandler(new GraphQLApi(graph.users(), graph.posts(), graph.json()), graph.json());

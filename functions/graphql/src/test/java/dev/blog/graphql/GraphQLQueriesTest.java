@@ -138,10 +138,11 @@ class GraphQLQueriesTest {
   @Event(value = "events/graphql.json", type = APIGatewayV2HTTPEvent.class)
   void aQueryDeeperThanTheLimitIsRefusedBeforeAnyRead(APIGatewayV2HTTPEvent sample) {
     assertThat(f.run(sample, f.admin, "{ users { items { posts { items { id } } } } }").has("errors")).isFalse();
-    // Introspection is where this schema nests deepest: 9 levels, over MAX_DEPTH (8).
-    String nine = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }";
+    // Data cannot nest past 5 in this schema; introspection can: 16 levels, over MAX_INTROSPECTION_DEPTH (15).
+    String sixteen = "{ __schema { types { fields { type { " + "ofType { ".repeat(11) + "name" + " }".repeat(11)
+        + " } } } } }";
     f.graph.requests().reset();
-    JsonNode answer = f.run(sample, f.admin, nine);
+    JsonNode answer = f.run(sample, f.admin, sixteen);
     assertThat(codes(answer)).containsExactly("BAD_USER_INPUT");
     assertThat(answer.at("/errors/0/message").asText()).containsIgnoringCase("depth");
     assertThat(f.graph.requests().total()).isZero();

@@ -62,7 +62,7 @@ class GraphQLUnderHostileInputTest {
       "{ posts(limit: 2147483648) { items { id } } }", "query Q { me { id } } query Q { me { id } }", "{}", "#");
 
   private final GraphQLFixture f = new GraphQLFixture();
-  private final HostileRequests requests = new HostileRequests(getClass(), f.graph.dynamo(), f.graph.store().table());
+  private final HostileRequests requests = new HostileRequests(getClass(), f.graph.dynamo(), f.graph.tables());
   private final Post post = f.graph.posts().create(f.author, "Hello", "world", true);
   private final Post draft = f.graph.posts().create(f.author, "Draft", "text", false);
 

@@ -80,7 +80,7 @@ public final class DailySummaryHandler implements RequestHandler<Map<String, Obj
     result.put("newPosts", counts.posts());
     result.put("emailsQueued", emails.size());
     LogLine.of("daily summary queued").with("to", end.toString()).with("newUsers", counts.users())
-        .with("newPosts", counts.posts()).with("admins", emails.size()).log(context.getLogger(), json);
+        .with("newPosts", counts.posts()).with("admins", emails.size()).log(context, json);
     return result;
   }
 

@@ -87,7 +87,7 @@ final class EmailDelivery {
     } catch (EmailSender.EmailSendException e) {
       release(email, context);
       LogLine.of("email not sent").with("messageId", message.getMessageId()).with("receiveCount", receiveCount(message))
-          .with("permanent", e.permanent()).with("error", e.getMessage()).log(context.getLogger(), json);
+          .with("permanent", e.permanent()).with("error", e.getMessage()).log(context, json);
       if (e.permanent()) {
         return deadLetter(message, e.getMessage(), context);
       }
@@ -111,7 +111,7 @@ final class EmailDelivery {
         if (attempt == RECORD_ATTEMPTS || !pause(attempt)) {
           LogLine.of("email sent but not recorded as sent: a later delivery of it may send it again")
               .with("messageId", message.getMessageId()).with("idempotencyKey", email.idempotencyKey())
-              .with("error", e.getClass().getSimpleName()).log(context.getLogger(), json);
+              .with("error", e.getClass().getSimpleName()).log(context, json);
           return Outcome.SENT_UNRECORDED;
         }
       }
@@ -134,7 +134,7 @@ final class EmailDelivery {
       idempotency.release(email.idempotencyKey());
     } catch (RuntimeException e) {
       LogLine.of("claim not released; it expires with this invocation").with("idempotencyKey", email.idempotencyKey())
-          .with("error", e.getClass().getSimpleName()).log(context.getLogger(), json);
+          .with("error", e.getClass().getSimpleName()).log(context, json);
     }
   }
 
@@ -149,7 +149,7 @@ final class EmailDelivery {
   /** Anything else before sending is a bug or an outage nobody planned for: logged, and the message tried again. */
   private Outcome unexpected(SQSEvent.SQSMessage message, String step, RuntimeException e, Context context) {
     LogLine.of("email step failed unexpectedly").with("messageId", message.getMessageId()).with("step", step)
-        .with("error", e.getClass().getName()).log(context.getLogger(), json);
+        .with("error", e.getClass().getName()).log(context, json);
     return later(message, retries.delayAfter(receiveCount(message)));
   }
 
@@ -164,7 +164,7 @@ final class EmailDelivery {
       return later(message, retries.delayAfter(receiveCount(message)));
     }
     LogLine.of("message moved to the dead-letter queue").with("messageId", message.getMessageId())
-        .with("reason", reason).log(context.getLogger(), json);
+        .with("reason", reason).log(context, json);
     return Outcome.DEAD_LETTERED;
   }
 

@@ -1,7 +1,9 @@
 package dev.blog.jobs;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.blog.core.json.Json;
+import dev.blog.core.logging.LogLine;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +60,9 @@ public final class Metrics {
     line.put("Function", function);
     line.putAll(values);
     String text = json.write(line);
-    logger.log(text + "\n");
+    // One JSON object per event, unformatted and never filtered by the log level: CloudWatch extracts metrics only
+    // from an event that is itself the EMF object (a line the runtime wrapped in its "message" gives none).
+    LogLine.write(logger, text, LogLevel.UNDEFINED);
     return text;
   }
 

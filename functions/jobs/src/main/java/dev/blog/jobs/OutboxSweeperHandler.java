@@ -87,7 +87,7 @@ public final class OutboxSweeperHandler implements RequestHandler<Map<String, Ob
     result.put("leftForNextRun", left);
     result.put("malformed", malformed);
     LogLine.of("outbox swept").with("pending", pending.size()).with("relayed", relayed).with("notQueued", failed)
-        .with("leftForNextRun", left).with("malformed", malformed).log(context.getLogger(), json);
+        .with("leftForNextRun", left).with("malformed", malformed).log(context, json);
     return result;
   }
 }

@@ -23,7 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The daily summary against DynamoDB Local, ElasticMQ and (through the worker) GreenMail. */
+/** The daily summary against moto server, ElasticMQ and (through the worker) GreenMail. */
 class DailySummaryHandlerTest {
   private static final Instant MIDNIGHT = Instant.parse("2026-11-24T00:00:00Z");
 

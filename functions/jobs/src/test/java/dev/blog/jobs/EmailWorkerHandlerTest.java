@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The email worker against ElasticMQ (SQS protocol), GreenMail (SMTP) and DynamoDB Local, with faults injected on
+ * The email worker against ElasticMQ (SQS protocol), GreenMail (SMTP) and moto server, with faults injected on
  * the wire between them and the worker (JobsFixture): each message's fate is its own, and an email is sent once.
  */
 class EmailWorkerHandlerTest {

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Real servers for the jobs, with the wire between them and the code under test as in production: ElasticMQ
- * (SQS protocol, one per test JVM, fresh queues per fixture) and DynamoDB Local (fresh tables), each reached by
+ * (SQS protocol, one per test JVM, fresh queues per fixture) and moto server (fresh tables), each reached by
  * the code under test through a {@link FaultProxy} with the production clients' configuration (time budget,
  * retries), and GreenMail (SMTP, one per fixture). {@link #faults} injects the contract's faults on those wires:
  * the code meets DynamoDB's and SQS's real error answers, and SMTP refusing connections. The tests themselves

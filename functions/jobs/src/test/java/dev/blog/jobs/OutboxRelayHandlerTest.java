@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The outbox relay, fed stream events (the sample of events/ among them), against a real (ElasticMQ) queue and the
- * outbox table on DynamoDB Local, with SQS faults injected on the wire.
+ * outbox table on moto server, with SQS faults injected on the wire.
  */
 class OutboxRelayHandlerTest {
   private final JobsFixture f = new JobsFixture();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outbox's recovery against the outbox table (DynamoDB Local) and a real queue (ElasticMQ): what the stream
+ * The outbox's recovery against the outbox table (moto server) and a real queue (ElasticMQ): what the stream
  * did not relay is relayed by a later sweep, however long SQS refused it; what the stream relayed is not.
  */
 class OutboxSweeperHandlerTest {

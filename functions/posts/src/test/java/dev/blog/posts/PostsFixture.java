@@ -11,7 +11,7 @@ import dev.blog.core.testing.HandlerCalls;
 import dev.blog.core.testing.TestCoreComponent;
 import dev.blog.core.testing.TestStore;
 
-/** A fresh table, the real store graph on DynamoDB Local, an author, another user and staff. */
+/** A fresh table, the real store graph on moto server, an author, another user and staff. */
 final class PostsFixture {
   final TestCoreComponent graph = TestCoreComponent.on(TestStore.freshTable());
   final Caller admin;

@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class PostsHandlersUnderHostileInputTest {
   private final PostsFixture f = new PostsFixture();
-  private final HostileRequests requests = new HostileRequests(getClass(), f.graph.dynamo(), f.graph.store().table());
+  private final HostileRequests requests = new HostileRequests(getClass(), f.graph.dynamo(), f.graph.tables());
   private final Post draft = f.draft(f.author, "A draft");
   private final Post published = f.published(f.author, "Published");
   private final Post others = f.published(f.other, "Someone else's");

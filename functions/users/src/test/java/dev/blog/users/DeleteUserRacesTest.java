@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * DELETE /users/{id} against what happens beside it, on DynamoDB Local: each race is made to happen at the exact
+ * DELETE /users/{id} against what happens beside it, on moto server: each race is made to happen at the exact
  * moment it can (a test steps in after DynamoDB answered the cascade's index query, before the cascade reads
  * the answer), so the outcome is the same on every run.
  */

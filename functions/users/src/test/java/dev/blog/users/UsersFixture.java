@@ -11,7 +11,7 @@ import dev.blog.core.testing.TestCoreComponent;
 import dev.blog.core.testing.TestStore;
 import dev.blog.core.user.User;
 
-/** A fresh table, the real store graph on DynamoDB Local, and the users handlers wired to it. */
+/** A fresh table, the real store graph on moto server, and the users handlers wired to it. */
 final class UsersFixture {
   final TestCoreComponent graph = TestCoreComponent.on(TestStore.freshTable());
   final Caller admin;

@@ -31,7 +31,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class UsersHandlersUnderHostileInputTest {
   private final UsersFixture f = new UsersFixture();
-  private final HostileRequests requests = new HostileRequests(getClass(), f.graph.dynamo(), f.graph.store().table());
+  private final HostileRequests requests = new HostileRequests(getClass(), f.graph.dynamo(), f.graph.tables());
   private final User moderator = f.create("mod@example.com", Role.MODERATOR);
   private final User ada = f.graph.users().register("ada@example.com", "password-123", "Ada Lovelace", 36);
   private final User alan = f.register("alan@example.com", "Alan Turing");

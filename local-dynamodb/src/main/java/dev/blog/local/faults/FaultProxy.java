@@ -24,9 +24,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The wire between the functions and one local server (DynamoDB Local, the SQS server): an HTTP proxy on a
- * loopback port that the functions' {@code AWS_ENDPOINT_URL_<SERVICE>} points at, forwarding each request as it
- * is. Before forwarding, it holds the request for the configured delay, then may answer in the server's place
+ * The wire between the functions and one local server (moto server's DynamoDB or Secrets Manager, the SQS
+ * server): an HTTP proxy on a loopback port that the functions' {@code AWS_ENDPOINT_URL_<SERVICE>} points at,
+ * forwarding each request as it is. Before forwarding, it holds the request for the configured delay, then may answer in the server's place
  * with the error the real service gives when it throttles or fails (status, {@code __type}, body), so the
  * functions meet the real SDK exceptions, retries and timeouts, and no production code knows faults exist.
  * A held request is forwarded when its delay is over even if the caller gave up on it, as a slow store may
@@ -53,7 +53,8 @@ public final class FaultProxy implements AutoCloseable {
   /** A service behind the proxy: how its requests name their operation, and its error answers. */
   public enum Service {
     DYNAMODB("dynamodb", "DynamoDB_20120810."),
-    SQS("sqs", "AmazonSQS.");
+    SQS("sqs", "AmazonSQS."),
+    SECRETS_MANAGER("secretsmanager", "secretsmanager.");
 
     private final String id;
     private final String targetPrefix;

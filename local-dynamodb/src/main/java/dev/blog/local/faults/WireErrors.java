@@ -82,6 +82,11 @@ final class WireErrors {
         yield new Answer(500, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-query-error", "InternalError;Receiver"),
             bytes(body));
       }
+      case SECRETS_MANAGER -> {
+        body.put("__type", "InternalServiceError").put("Message", "An error occurred on the server side.");
+        yield new Answer(500, Map.of("Content-Type", "application/x-amz-json-1.1", "x-amzn-ErrorType", "InternalServiceError"),
+            bytes(body));
+      }
     };
   }
 

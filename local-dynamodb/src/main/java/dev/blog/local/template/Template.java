@@ -110,8 +110,11 @@ public final class Template {
     Map<String, Object> env = new TreeMap<>();
     env.putAll(variables(globals));
     env.putAll(variables(props));
+    // SAM merges a map of the Globals with the function's own, key by key (the function's key wins).
+    Map<String, Object> logging = new TreeMap<>(optionalMap(globals, "LoggingConfig", "Globals"));
+    logging.putAll(optionalMap(props, "LoggingConfig", logicalId));
     return new FunctionDef(logicalId, handler, projectDir.resolve(codeUri).normalize(),
-        number(withGlobal(props, "MemorySize"), 128), number(withGlobal(props, "Timeout"), 3), env);
+        number(withGlobal(props, "MemorySize"), 128), number(withGlobal(props, "Timeout"), 3), env, logging);
   }
 
   /**

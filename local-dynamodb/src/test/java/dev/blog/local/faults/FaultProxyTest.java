@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The fault proxy in front of DynamoDB Local, met through the real SDK client: what it injects is what the SDK
+ * The fault proxy in front of moto server, met through the real SDK client: what it injects is what the SDK
  * makes of DynamoDB's own answers (exception class, throttling flag, status, cancellation reasons), and
  * without faults it is invisible.
  */

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * template.yaml's own policies, enforced in front of DynamoDB Local and met through the real SDK client signed as
+ * template.yaml's own policies, enforced in front of moto server and met through the real SDK client signed as
  * one function: what the template allows passes, anything else is DynamoDB's AccessDeniedException naming the
  * function's role, the action and the resource, and the stack's log says the same.
  */

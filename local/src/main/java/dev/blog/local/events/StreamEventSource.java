@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Lambda's DynamoDB stream event source mapping, locally, on DynamoDB Local's stream: reads every shard
+ * Lambda's DynamoDB stream event source mapping, locally, on moto server's stream: reads every shard
  * from its start, keeps the records that pass the mapping's filter, and hands them to the function in
  * batches. A batch item failure (or a failed invocation) retries the batch from the failed record (an
  * itemIdentifier that names no record of the batch retries all of it, as in Lambda), up to MaximumRetryAttempts
@@ -99,8 +99,8 @@ public final class StreamEventSource implements AutoCloseable {
           try {
             page = streams.getRecords(r -> r.shardIterator(iterator).limit(batchSize));
           } catch (TrimmedDataAccessException | ExpiredIteratorException stale) {
-            // DynamoDB Local invalidates a TRIM_HORIZON iterator taken while its shard was empty once a record
-            // arrives (and any iterator expires): take a new one, after the last record read.
+            // An engine may invalidate a TRIM_HORIZON iterator taken while its shard was empty once a record
+            // arrives (DynamoDB Local did), and any iterator expires: take a new one, after the last record read.
             iterators.remove(shard.shardId());
             continue;
           }

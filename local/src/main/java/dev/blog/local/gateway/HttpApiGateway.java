@@ -87,7 +87,8 @@ public final class HttpApiGateway implements AutoCloseable {
     if (local != null) {
       try {
         response.status(200).set("Content-Type", "application/json")
-            .body(local.respond(request.rawPath(), request.body()).getBytes(StandardCharsets.UTF_8));
+            .body(local.respond(request.rawPath(), PayloadV2.queryParameters(request.rawQuery()), request.body())
+                .getBytes(StandardCharsets.UTF_8));
       } catch (LocalRoute.Invalid e) {
         response.message(400, e.getMessage().replace("\"", "'"));
         return "400 (local stack route)";

@@ -31,7 +31,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * The gateway's HTTP listener on 127.0.0.1: Jetty's core server (the one DynamoDB Local brings along), chosen
+ * The gateway's HTTP listener on 127.0.0.1: Jetty's core server, chosen
  * over the JDK's because every answer must be the gateway's JSON, also for requests that never reach a route:
  * the JDK server answers a request for {@code //me} (and other targets it cannot map) with its own HTML page.
  * Paths reach the router as sent, empty and dot segments included; the server's own refusals (a malformed

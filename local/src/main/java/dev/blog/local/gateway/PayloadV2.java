@@ -96,7 +96,7 @@ final class PayloadV2 {
   }
 
   /** Decoded query parameters; a repeated name gets its values joined with commas, as in payload 2.0. */
-  private static Map<String, String> queryParameters(String rawQuery) {
+  static Map<String, String> queryParameters(String rawQuery) {
     Map<String, String> params = new LinkedHashMap<>();
     for (String pair : rawQuery.split("&")) {
       if (pair.isEmpty()) {

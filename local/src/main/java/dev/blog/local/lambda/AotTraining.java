@@ -48,7 +48,7 @@ final class AotTraining {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
     env.put(TrainingHandler.HANDLERS, String.join(",", functions.stream().map(FunctionDef::handler).toList()));
-    instance = FunctionInstance.start("aot-training#1", command, env, this::append);
+    instance = FunctionInstance.start("aot-training#1", command, env, line -> { }, this::append);
     try {
       InvocationResult result = instance.invoke("{}", (int) limitSeconds, limitSeconds);
       if (!result.succeeded()) {

@@ -63,8 +63,12 @@ final class FunctionInstance implements AutoCloseable {
     runtimeApi.createContext(API + "/restore/error", this::initError);
   }
 
+  /**
+   * Starts the environment; each line of its output goes to {@code events} as it is (what CloudWatch Logs would
+   * store) and to {@code log} with the environment's name in front (the stack's console).
+   */
   static FunctionInstance start(String name, List<String> command, Map<String, String> environment,
-      Consumer<String> log) {
+      Consumer<String> events, Consumer<String> log) {
     FunctionInstance instance = new FunctionInstance(name);
     instance.runtimeApi.start();
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -78,7 +82,7 @@ final class FunctionInstance implements AutoCloseable {
       instance.runtimeApi.stop(0);
       throw new UncheckedIOException("Cannot start " + name, e);
     }
-    pump(instance.process.getInputStream(), name, log);
+    pump(instance.process.getInputStream(), name, events, log);
     instance.process.onExit().thenRun(() -> {
       instance.ready.completeExceptionally(new IllegalStateException("exited"));
       Pending p = instance.current;
@@ -187,7 +191,7 @@ final class FunctionInstance implements AutoCloseable {
    * Forwards the environment's output line by line. The runtime client writes each LambdaLogger call as one
    * record without a newline (Lambda frames records itself), so a write that ends without one is a line too.
    */
-  private static void pump(InputStream output, String name, Consumer<String> log) {
+  private static void pump(InputStream output, String name, Consumer<String> events, Consumer<String> log) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[64 * 1024];
       StringBuilder pending = new StringBuilder();
@@ -197,11 +201,11 @@ final class FunctionInstance implements AutoCloseable {
           pending.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
           int newline;
           while ((newline = pending.indexOf("\n")) >= 0) {
-            emit(pending.substring(0, newline), name, log);
+            emit(pending.substring(0, newline), name, events, log);
             pending.delete(0, newline + 1);
           }
           if (pending.length() > 0 && output.available() == 0) {
-            emit(pending.toString(), name, log);
+            emit(pending.toString(), name, events, log);
             pending.setLength(0);
           }
         }
@@ -213,8 +217,12 @@ final class FunctionInstance implements AutoCloseable {
     thread.start();
   }
 
-  private static void emit(String line, String name, Consumer<String> log) {
-    if (!line.isBlank() && !line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+  private static void emit(String line, String name, Consumer<String> events, Consumer<String> log) {
+    if (line.isBlank()) {
+      return;
+    }
+    events.accept(line);
+    if (!line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
       log.accept("[" + name + "] " + line);
     }
   }

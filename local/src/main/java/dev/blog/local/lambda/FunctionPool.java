@@ -23,6 +23,7 @@ public final class FunctionPool implements AutoCloseable {
   private final AotCaches aot;
   private final int maxInstances;
   private final Consumer<String> log;
+  private final Consumer<String> events;
   private final List<FunctionInstance> all = new ArrayList<>();
   private final Deque<FunctionInstance> idle = new ArrayDeque<>();
   private final AtomicInteger started = new AtomicInteger();
@@ -30,16 +31,20 @@ public final class FunctionPool implements AutoCloseable {
   private boolean closed;
 
   public FunctionPool(FunctionDef function, Map<String, String> environment, int maxInstances, Consumer<String> log) {
-    this(function, environment, null, maxInstances, log);
+    this(function, environment, null, maxInstances, line -> { }, log);
   }
 
-  /** With {@code aot}, environments start with their jar's AOT cache once it is trained. */
+  /**
+   * With {@code aot}, environments start with their jar's AOT cache once it is trained; each line an environment
+   * writes goes to {@code events} (the function's log group) as it is, and to {@code log} with its name in front.
+   */
   public FunctionPool(FunctionDef function, Map<String, String> environment, AotCaches aot, int maxInstances,
-      Consumer<String> log) {
+      Consumer<String> events, Consumer<String> log) {
     this.function = function;
     this.aot = aot;
     this.environment = Map.copyOf(environment);
     this.maxInstances = maxInstances;
+    this.events = events;
     this.log = log;
   }
 
@@ -111,7 +116,7 @@ public final class FunctionPool implements AutoCloseable {
     command.add(LambdaRuntime.MAIN);
     command.add(function.handler());
     String name = function.logicalId() + "#" + started.incrementAndGet();
-    return FunctionInstance.start(name, command, environment, log);
+    return FunctionInstance.start(name, command, environment, events, log);
   }
 
   @Override

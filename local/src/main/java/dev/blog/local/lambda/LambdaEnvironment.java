@@ -39,9 +39,31 @@ public final class LambdaEnvironment {
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + def.logicalId());
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
     env.put("_HANDLER", def.handler());
+    logging(def, names).forEach(env::put);
     // The SDK's standard endpoint variables: the functions' code is the code that runs in AWS.
     endpoints.forEach((service, endpoint) -> env.put("AWS_ENDPOINT_URL_" + service, endpoint.toString()));
     def.environment().forEach((name, value) -> env.put(name, Intrinsics.resolve(value, names)));
+    return env;
+  }
+
+  /**
+   * What Lambda tells the runtime of the function's {@code LoggingConfig}: {@code AWS_LAMBDA_LOG_FORMAT} (JSON or
+   * Text) and, with JSON, {@code AWS_LAMBDA_LOG_LEVEL} (the ApplicationLogLevel). The runtime interface client's
+   * own logger reads both: with JSON it wraps each {@code LambdaLogger.log(String)} line in
+   * {@code {"timestamp","level","message","AWSRequestId"}} and drops lines below the level, as in AWS.
+   * See https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+   */
+  static Map<String, String> logging(FunctionDef def, Function<String, String> names) {
+    Map<String, String> env = new TreeMap<>();
+    Object format = def.loggingConfig().get("LogFormat");
+    if (format != null) {
+      String resolved = Intrinsics.resolve(format, names);
+      env.put("AWS_LAMBDA_LOG_FORMAT", resolved);
+      Object level = def.loggingConfig().get("ApplicationLogLevel");
+      if ("JSON".equalsIgnoreCase(resolved) && level != null) {
+        env.put("AWS_LAMBDA_LOG_LEVEL", Intrinsics.resolve(level, names));
+      }
+    }
     return env;
   }
 }

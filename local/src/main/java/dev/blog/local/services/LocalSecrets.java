@@ -22,6 +22,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
  * The values that Secrets Manager and the deployment's parameters hold in AWS, made up locally: an ES256
@@ -91,14 +98,28 @@ public final class LocalSecrets {
     return values.get(PUBLIC_JWKS_PARAMETER);
   }
 
-  /** Every secret's value, by logical id and by ARN, as Secrets Manager finds a secret by either. */
-  Map<String, String> valuesByIdAndArn() {
-    Map<String, String> byIdAndArn = new LinkedHashMap<>();
-    for (SecretDef secret : template.secrets()) {
-      byIdAndArn.put(secret.logicalId(), values.get(secret.logicalId()));
-      byIdAndArn.put(LocalAccount.secretArn(secret.logicalId()), values.get(secret.logicalId()));
+  /**
+   * Puts every secret of the template into the Secrets Manager at {@code endpoint} (moto server's), named by its
+   * logical id, as the stack's deployment creates them. The functions ask for a secret by the ARN that {@code !Ref}
+   * gives them, here {@link LocalAccount#secretArn} without Secrets Manager's random suffix: a partial ARN, which
+   * Secrets Manager (and moto) resolve to the secret of that name. A secret already there (a running stack's, for
+   * {@code ./dev invoke}) is given this value again.
+   * See https://docs.aws.amazon.com/secretsmanager/latest/userguide/troubleshoot.html#ARN_secretnamehyphen
+   */
+  public void putInto(URI endpoint) {
+    try (SecretsManagerClient client = SecretsManagerClient.builder().endpointOverride(endpoint)
+        .region(Region.of(LocalAccount.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create()).build()) {
+      for (SecretDef secret : template.secrets()) {
+        String value = values.get(secret.logicalId());
+        try {
+          client.createSecret(r -> r.name(secret.logicalId()).secretString(value));
+        } catch (ResourceExistsException kept) {
+          client.putSecretValue(r -> r.secretId(secret.logicalId()).secretString(value));
+        }
+      }
     }
-    return byIdAndArn;
   }
 
   private static String randomString(int length) {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The servers the functions call on the local stack, with the template's tables, queues and secrets in them:
- * DynamoDB Local, ElasticMQ (SQS), GreenMail (SMTP) and the Secrets Manager stand-in. {@link #start} runs
+ * moto server (DynamoDB and Secrets Manager), ElasticMQ (SQS) and GreenMail (SMTP). {@link #start} runs
  * servers of its own on the given ports; {@link #attach} uses those of a running {@code ./dev start}, as
  * {@code sam local invoke} uses the endpoints it is given, and runs its own only for what is not running.
  *
@@ -43,7 +43,7 @@ public final class LocalServers implements AutoCloseable {
   private final Map<String, String> queueUrls;
   private final LocalSmtp smtp; // null when attached to a running one
   private final int smtpPort;
-  private final SecretsManagerStandIn secretsManager;
+  private final FaultProxy secretsManager;
   private final LocalNames names;
   private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
   private final FaultProxy dynamoProxy;
@@ -67,7 +67,10 @@ public final class LocalServers implements AutoCloseable {
     this.names = new LocalNames(template, tables, queueUrls, Map.of(LocalSecrets.PUBLIC_JWKS_PARAMETER, secrets.publicJwks()));
     // Resolved with the same names as the functions' environment, so a policy's ARN and a request's agree.
     this.iam = enforceIam ? new LocalIam(template, names, tables, log) : null;
-    this.secretsManager = new SecretsManagerStandIn(secrets, iam == null ? Gate.OPEN : iam.secretsManager());
+    // Secrets Manager is moto server's too; the functions reach it through the IAM check (no faults are injected).
+    secrets.putInto(dynamoEndpoint);
+    this.secretsManager = FaultProxy.start(FaultProxy.Service.SECRETS_MANAGER, dynamoEndpoint,
+        () -> dev.blog.local.faults.Faults.Wire.NONE, iam == null ? Gate.OPEN : iam.secretsManager(), log);
     this.dynamoProxy = FaultProxy.start(FaultProxy.Service.DYNAMODB, dynamoEndpoint, () -> faults.get().dynamodb(),
         iam == null ? Gate.OPEN : iam.dynamoDb(), log);
     this.sqsProxy = FaultProxy.start(FaultProxy.Service.SQS, sqs.endpoint(), () -> faults.get().sqs(),
@@ -76,7 +79,7 @@ public final class LocalServers implements AutoCloseable {
   }
 
   /**
-   * Starts every server, on {@code ports}; DynamoDB Local keeps its data under {@code dataDir} (null: in
+   * Starts every server, on {@code ports}; moto server keeps the tables under {@code dataDir} (null: in
    * memory), as do the local secrets. Fails when DynamoDB's port is taken (another stack runs).
    */
   public static LocalServers start(Template template, Ports ports, Path dataDir, boolean enforceIam, Consumer<String> log) {
@@ -91,7 +94,7 @@ public final class LocalServers implements AutoCloseable {
 
   /**
    * Uses the servers that listen on {@code ports} (those of a running {@code ./dev start}) and starts, on free
-   * ports, each one that does not; a DynamoDB Local started here keeps its data under {@code dataDir}.
+   * ports, each one that does not; a moto server started here keeps the tables under {@code dataDir}.
    */
   public static LocalServers attach(Template template, Ports ports, Path dataDir, boolean enforceIam, Consumer<String> log) {
     boolean dynamoRuns = listening(ports.dynamo());
@@ -161,7 +164,7 @@ public final class LocalServers implements AutoCloseable {
     return deadLetters.drain(queueId, replay);
   }
 
-  /** DynamoDB Local itself (not the functions' proxy): for the stack's own stream pollers and tools. */
+  /** The local DynamoDB itself (not the functions' proxy): for the stack's own stream pollers and tools. */
   public URI dynamoEndpoint() {
     return dynamoEndpoint;
   }
@@ -235,7 +238,7 @@ public final class LocalServers implements AutoCloseable {
   }
 
   private static Path dynamoDir(Path dataDir) {
-    return dataDir == null ? null : dataDir.resolve("dynamodb");
+    return dataDir == null ? null : dataDir.resolve("moto");
   }
 
   private static boolean listening(int port) {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * DynamoDB's time to live, which DynamoDB Local does not run: every few seconds, each table whose template
+ * DynamoDB's time to live, which moto server does not run: every few seconds, each table whose template
  * enables TTL loses the items whose TTL attribute (epoch seconds) has passed, each deleted on the condition that
  * it has still passed (an item renewed meanwhile stays). The deletes reach the table's stream as REMOVE records,
  * as in AWS, and {@link #deleted(Map)} tells the stream's reader which ones were TTL's, so it can mark them with

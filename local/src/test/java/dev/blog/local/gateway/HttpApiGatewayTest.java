@@ -26,7 +26,7 @@ class HttpApiGatewayTest {
   private final Template template = Template.load(Template.findProjectDir());
   private final List<String> log = new ArrayList<>();
   private final HttpApiGateway gateway = HttpApiGateway.start(0, template, new LocalNames(template, Map.of(), Map.of()),
-      Map.of(), Map.of("GET /_local/emails", (path, body) -> "[]"), line -> {
+      Map.of(), Map.of("GET /_local/emails", (path, query, body) -> "[]"), line -> {
         synchronized (log) {
           log.add(line);
         }

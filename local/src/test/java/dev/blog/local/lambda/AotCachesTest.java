@@ -73,7 +73,7 @@ class AotCachesTest {
 
       List<String> envLog = new ArrayList<>();
       try (FunctionPool pool = new FunctionPool(function, Map.of("PATH", "/usr/bin:/bin", "BUILD", "one"), caches, 1,
-          envLog::add)) {
+          line -> { }, envLog::add)) {
         InvocationResult result = pool.invoke("{\"name\":\"Ada\"}");
         assertThat(result.payload()).contains("\"hello\":\"Ada\"");
       }

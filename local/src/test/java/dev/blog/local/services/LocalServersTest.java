@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
- * The local servers as the functions meet them: faults on the wire in front of DynamoDB Local and the SQS server
+ * The local servers as the functions meet them: faults on the wire in front of moto server and the SQS server
  * and SMTP refusing connections, the dead letters listed and re-driven, and DynamoDB's time to live with its
  * REMOVE records.
  */

@@ -123,7 +123,9 @@ public final class ErrorCodes implements DataFetcherExceptionHandler {
       if (error.get("extensions") instanceof Map<?, ?> existing) {
         extensions.putAll((Map<String, Object>) existing);
       }
-      extensions.putIfAbsent("code", BAD_USER_INPUT);
+      // Introspection is disabled only for a request without a caller (GraphQLApi): that request is unauthenticated.
+      extensions.putIfAbsent("code", "IntrospectionDisabled".equals(extensions.get("classification")) ? UNAUTHENTICATED
+          : BAD_USER_INPUT);
       error.put("extensions", extensions);
       coded.add(error);
     }

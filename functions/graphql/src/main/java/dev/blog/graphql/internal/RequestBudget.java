@@ -19,15 +19,31 @@ import graphql.ExecutionResult;
  * https://cheatsheetseries.owasp.org/cheatsheets/GraphQL_Cheat_Sheet.html):
  *
  * <ul>
+ *   <li>a depth of at most {@link #MAX_DEPTH} for the data it asks for (introspection apart, below);
  *   <li>at most {@link #MAX_ROOT_FIELDS} root fields and {@link #MAX_MUTATION_FIELDS} mutation fields: aliases
  *       cannot turn one request into hundreds of writes (or of guesses) past the per-request throttles;
  *   <li>a cost of at most {@link #MAX_COST}: every field selected costs 1; a paged field ({@code limit}) costs
  *       the items it may read, {@code limit} times the items of the pages it is nested in; a mutation costs
  *       {@link #MUTATION_COST}. So the cost bounds the items the store may be asked for, and a handful of
- *       writes uses up a request.
+ *       writes uses up a request;
+ *   <li>introspection by its own rule: at most {@link #MAX_INTROSPECTION_FIELDS} introspection root fields
+ *       ({@code __schema}, {@code __type}, aliases counted) and a depth of at most {@link #MAX_INTROSPECTION_DEPTH}.
+ *       The standard introspection query of graphql-js 16 (what GraphiQL, Apollo's tooling, graphql-codegen,
+ *       Postman and Insomnia send) nests its {@code ofType} chain to depth 15 and asks for one {@code __schema}:
+ *       it passes, while thirty aliased {@code __schema} fields, or a chain nested past the standard one, do not.
+ *       Its fields are counted in the cost too, like any other. (graphql-java's own good-faith check, which also
+ *       refuses a repeated {@code __Type.fields} chain, stays on behind this rule.)
  * </ul>
  */
 public final class RequestBudget extends SimplePerformantInstrumentation {
+  /**
+   * The deepest data query of this schema is {@code users { items { posts { items { title } } } }} (depth 5); a
+   * little room above it, and none for the cyclic abuse that deep queries are.
+   */
+  public static final int MAX_DEPTH = 8;
+  public static final int MAX_INTROSPECTION_FIELDS = 2;
+  /** graphql-js 16's query reaches 15: {@code __schema.types.fields.args.type}, nine {@code ofType}, then {@code kind}. */
+  public static final int MAX_INTROSPECTION_DEPTH = 15;
   public static final int MAX_ROOT_FIELDS = 20;
   public static final int MAX_MUTATION_FIELDS = 5;
   public static final int MUTATION_COST = 100;
@@ -39,12 +55,24 @@ public final class RequestBudget extends SimplePerformantInstrumentation {
   private static final int DEFAULT_LIMIT = 20;
 
   /** What the operation asks for. */
-  record Demand(int rootFields, int mutationFields, long cost) {}
+  record Demand(int rootFields, int mutationFields, long cost, int depth, int introspectionFields,
+      int introspectionDepth) {}
 
   @Override
   public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
       InstrumentationState state) {
     Demand demand = demandOf(parameters.getExecutionContext());
+    if (demand.depth() > MAX_DEPTH) {
+      throw refused("has a depth of " + demand.depth() + "; at most " + MAX_DEPTH + " is allowed");
+    }
+    if (demand.introspectionFields() > MAX_INTROSPECTION_FIELDS) {
+      throw refused("asks for " + demand.introspectionFields() + " introspection fields (__schema, __type); at most "
+          + MAX_INTROSPECTION_FIELDS + " are allowed (aliases count)");
+    }
+    if (demand.introspectionDepth() > MAX_INTROSPECTION_DEPTH) {
+      throw refused("has an introspection depth of " + demand.introspectionDepth() + "; at most "
+          + MAX_INTROSPECTION_DEPTH + " is allowed");
+    }
     if (demand.rootFields() > MAX_ROOT_FIELDS) {
       throw refused("asks for " + demand.rootFields() + " root fields; at most " + MAX_ROOT_FIELDS
           + " are allowed (aliases count)");
@@ -68,12 +96,26 @@ public final class RequestBudget extends SimplePerformantInstrumentation {
         .operationName(execution.getOperationDefinition().getName())
         .coercedVariables(execution.getCoercedVariables())
         .build();
-    long[] counts = new long[3]; // root fields, mutation fields, cost
+    long[] counts = new long[6]; // root fields, mutation fields, cost, depth, introspection fields, introspection depth
     traverser.visitPreOrder(new QueryVisitorStub() {
       @Override
       public void visitField(QueryVisitorFieldEnvironment field) {
         boolean root = field.getParentEnvironment() == null;
         counts[2] = saturatedAdd(counts[2], 1);
+        int depth = 1;
+        QueryVisitorFieldEnvironment top = field;
+        while (top.getParentEnvironment() != null) {
+          top = top.getParentEnvironment();
+          depth++;
+        }
+        if (isIntrospectionRoot(top)) {
+          counts[5] = Math.max(counts[5], depth);
+          if (root) {
+            counts[4]++;
+          }
+        } else {
+          counts[3] = Math.max(counts[3], depth);
+        }
         if (root) {
           counts[0]++;
           if (mutation && !field.isTypeNameIntrospectionField()) {
@@ -86,7 +128,13 @@ public final class RequestBudget extends SimplePerformantInstrumentation {
         }
       }
     });
-    return new Demand((int) counts[0], (int) counts[1], counts[2]);
+    return new Demand((int) counts[0], (int) counts[1], counts[2], (int) counts[3], (int) counts[4], (int) counts[5]);
+  }
+
+  /** {@code __schema} or {@code __type} (not {@code __typename}, a plain leaf of any type). */
+  private static boolean isIntrospectionRoot(QueryVisitorFieldEnvironment field) {
+    String name = field.getFieldDefinition().getName();
+    return name.equals("__schema") || name.equals("__type");
   }
 
   /** The items a paged field may read: its limit times the limits of every page it is nested in. */

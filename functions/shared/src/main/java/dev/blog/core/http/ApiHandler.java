@@ -73,12 +73,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     } catch (RequestRejected e) {
       response = problem(Problems.of(e, requestId));
     } catch (RuntimeException e) {
-      log.failure(context.getLogger(), requestId, request.routeKey(), e);
+      log.failure(context, requestId, request.routeKey(), e);
       response = problem(Problems.internal(requestId));
     }
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
     String userId = request.callerIfAny().map(Caller::userId).orElse(null);
-    log.request(context.getLogger(), requestId, request.routeKey(), response.getStatusCode(), latencyMs, userId);
+    log.request(context, requestId, request.routeKey(), response.getStatusCode(), latencyMs, userId);
     return response;
   }
 

@@ -1,5 +1,6 @@
 package dev.blog.core.http;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.blog.core.json.Json;
@@ -16,17 +17,25 @@ public final class RequestLog {
     this.json = json;
   }
 
-  public void request(LambdaLogger logger, String requestId, String route, int status, long latencyMs, String userId) {
+  public void request(Context context, String requestId, String route, int status, long latencyMs, String userId) {
     LogLine.of("request").with("requestId", requestId).with("route", route).with("status", status)
         .with("latencyMs", latencyMs).with("userId", userId)
-        .log(logger, json, status >= 500 ? LogLevel.ERROR : LogLevel.INFO);
+        .log(context, json, status >= 500 ? LogLevel.ERROR : LogLevel.INFO);
   }
 
   /** An unexpected failure: the class and stack go to the log (for the operator), never to the client. */
+  public void failure(Context context, String requestId, String route, Throwable error) {
+    failureLine(requestId, route, error).log(context, json, LogLevel.ERROR);
+  }
+
+  /** The same where only the logger is at hand (a GraphQL resolver). */
   public void failure(LambdaLogger logger, String requestId, String route, Throwable error) {
-    LogLine.of("unhandled error").with("requestId", requestId).with("route", route)
-        .with("error", error.getClass().getName()).with("stack", stackOf(error))
-        .log(logger, json, LogLevel.ERROR);
+    failureLine(requestId, route, error).log(logger, json, LogLevel.ERROR);
+  }
+
+  private static LogLine failureLine(String requestId, String route, Throwable error) {
+    return LogLine.of("unhandled error").with("requestId", requestId).with("route", route)
+        .with("error", error.getClass().getName()).with("stack", stackOf(error));
   }
 
   private static String stackOf(Throwable error) {

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * ({@link PrimingCredentials}, {@link PrimingHttpClient} around the budgeted client): in a priming run a request
  * is signed with fake credentials and answered at the socket, never sent; otherwise they are the plain provider
  * and client. Endpoints follow the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which is how
- * the local stack points the same code at DynamoDB Local.
+ * the local stack points the same code at moto server.
  * See https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html and
  * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/timeouts.html
  */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link PostRepository} promises, proven against a real DynamoDB, on a fresh table per test. Subclasses
- * say where the table is: DynamoDB Local always, LocalStack where Docker runs.
+ * say where the table is: moto server always, LocalStack where Docker runs.
  */
 abstract class PostRepositoryContract {
   private final Ids ids = new Ids(Clock.systemUTC());

@@ -8,7 +8,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The post repository contract on LocalStack's DynamoDB, through Testcontainers: skipped, saying
- * "disabledWithoutDocker", where no Docker engine runs; {@link PostRepositoryOnDynamoDbLocalTest} runs anyway.
+ * "disabledWithoutDocker", where no Docker engine runs; {@link PostRepositoryOnMotoTest} runs anyway.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PostRepositoryOnLocalStackTest extends PostRepositoryContract {

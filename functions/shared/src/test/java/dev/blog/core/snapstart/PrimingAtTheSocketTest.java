@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Priming's one decision at the socket, against DynamoDB Local and a Secrets Manager stand-in: in a priming
+ * Priming's one decision at the socket, against moto server and a Secrets Manager stand-in of the test: in a priming
  * run nothing reaches the service (the HTTP client's whole path runs against a loopback server of the priming
  * code, which answers with a made-up answer, a secret's too, not kept) and no credentials are asked for;
  * outside one, every request is sent, whatever it carries.

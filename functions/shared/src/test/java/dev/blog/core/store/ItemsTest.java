@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 
-/** Batched reads through the Enhanced Client against DynamoDB Local, with throttled answers injected into the client. */
+/** Batched reads through the Enhanced Client against moto server, with throttled answers injected into the client. */
 class ItemsTest {
   /** A minimal item kind for these tests, keyed like an audit entry. */
   record Note(String id, String text) {

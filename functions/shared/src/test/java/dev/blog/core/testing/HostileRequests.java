@@ -12,6 +12,7 @@ import dev.blog.core.security.Caller;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,21 +26,28 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /**
  * Sends generated requests to a handler and holds it to the contract for bad input: every answer is a
  * 2xx, or a 4xx {@code application/problem+json} whose {@code status} is the HTTP status, with a request
- * id and nothing of the internals; never a 5xx. A 4xx changes nothing: the whole table (read through
- * DynamoDB Local, strongly consistent) is the same after it as before. Counts what it sent, per test class.
+ * id and nothing of the internals; never a 5xx. A 4xx changes nothing: every table given (the application table
+ * and the outbox table, read strongly consistent) is the same after it as before. Counts what it sent, per test
+ * class.
  */
 public final class HostileRequests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Tally> TALLIES = new ConcurrentHashMap<>();
 
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final List<String> tables;
   private final Tally tally;
 
-  /** Requests sent on behalf of {@code owner} (whose tally {@link #report} prints) to handlers on {@code table}. */
-  public HostileRequests(Class<?> owner, DynamoDbClient dynamo, String table) {
+  /**
+   * Requests sent on behalf of {@code owner} (whose tally {@link #report} prints) to handlers that write
+   * {@code tables}.
+   */
+  public HostileRequests(Class<?> owner, DynamoDbClient dynamo, String... tables) {
+    if (tables.length < 2) {
+      throw new IllegalArgumentException("name every table the handlers write: the application and the outbox table");
+    }
     this.dynamo = dynamo;
-    this.table = table;
+    this.tables = List.of(tables);
     this.tally = TALLIES.computeIfAbsent(owner.getName(), k -> new Tally());
   }
 
@@ -116,11 +124,13 @@ public final class HostileRequests {
     }
   }
 
-  /** Every item of the table, by key. */
+  /** Every item of every table, by table and key. */
   public Map<String, Map<String, AttributeValue>> snapshot() {
     Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-    for (var page : dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())) {
-      page.items().forEach(item -> items.put(item.get("pk").s() + "\n" + item.get("sk").s(), item));
+    for (String table : tables) {
+      for (var page : dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())) {
+        page.items().forEach(item -> items.put(table + "\n" + item.get("pk").s() + "\n" + item.get("sk").s(), item));
+      }
     }
     return items;
   }

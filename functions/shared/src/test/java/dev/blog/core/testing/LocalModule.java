@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Replaces the production SettingsModule and AwsClientsModule in test components: a real DynamoDB
- * (DynamoDB Local, or LocalStack) at {@code endpoint}, settings from a map, secrets from a map.
+ * (moto server, or LocalStack) at {@code endpoint}, settings from a map, secrets from a map.
  */
 @Module
 public final class LocalModule {

@@ -41,6 +41,13 @@ public interface TestCoreComponent {
 
   dev.blog.core.store.Store store();
 
+  dev.blog.core.config.Settings settings();
+
+  /** The tables this graph writes: the application table and the outbox table. */
+  default String[] tables() {
+    return new String[] {store().table(), settings().outboxTableName()};
+  }
+
   /** Deletes the table under the services, so every later request fails as an unexpected store error. */
   default void dropTable() {
     dynamo().deleteTable(d -> d.tableName(store().table()));
@@ -49,7 +56,7 @@ public interface TestCoreComponent {
   /** The requests {@link #dynamo()} sent. */
   RequestCounter requests();
 
-  /** What reached DynamoDB Local at the wire (a SnapStart priming run sends nothing). */
+  /** What reached moto server at the wire (a SnapStart priming run sends nothing). */
   WireCounter wire();
 
   dev.blog.core.security.PasswordHasher passwords();

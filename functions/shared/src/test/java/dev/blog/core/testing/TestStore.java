@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fresh tables for tests: one DynamoDB Local per test JVM (real DynamoDB protocol), and a new copy of
+ * Fresh tables for tests: one moto server per test JVM (real DynamoDB protocol), and a new copy of
  * template.yaml's tables (AppTable, OutboxTable) for each test, so tests never see each other's data.
  */
 public final class TestStore {

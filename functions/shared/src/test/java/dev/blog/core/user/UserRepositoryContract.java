@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What {@link UserRepository} promises, proven against a real DynamoDB, on a fresh table per test. Subclasses
- * say where the table is: DynamoDB Local always, LocalStack where Docker runs.
+ * say where the table is: moto server always, LocalStack where Docker runs.
  */
 abstract class UserRepositoryContract {
   private final Ids ids = new Ids(Clock.systemUTC());

@@ -9,7 +9,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 /**
  * The same repository contract on LocalStack's DynamoDB, through Testcontainers. It needs a Docker engine:
  * where there is none (these build machines), JUnit reports every test as skipped with the reason
- * "disabledWithoutDocker", and DynamoDB Local ({@link UserRepositoryOnDynamoDbLocalTest}) still runs.
+ * "disabledWithoutDocker", and moto server ({@link UserRepositoryOnMotoTest}) still runs.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class UserRepositoryOnLocalStackTest extends UserRepositoryContract {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The lockout on DynamoDB Local: reserved before the check, per account and address, with an account ceiling. */
+/** The lockout on moto server: reserved before the check, per account and address, with an account ceiling. */
 class LoginAttemptsTest {
   private final PasswordAttempts attempts = TestCoreComponent.on(TestStore.freshTable()).passwordAttempts();
   private final Instant now = Instant.parse("2026-11-30T10:00:00Z");
