@@ -83,8 +83,8 @@ final class LocalFunctions implements AutoCloseable {
   private static Map<String, String> environment(FunctionDef def, LocalServers servers) {
     Map<String, String> env = LambdaEnvironment.of(def, servers.sdkEndpoints(), servers.names());
     // Local overrides, as `sam local invoke --env-vars` would give them: email goes to the SMTP catcher,
-    // and retries back off from 1 s instead of 10 s and at most 2 minutes instead of an hour (1 s, 8 s, 64 s, 120 s:
-    // an outage of about 3 minutes dead-letters nothing), so an outage and its recovery show within minutes.
+    // and retries back off from 1 s instead of 10 s and at most 30 s instead of an hour (1 s, 8 s, 30 s, 30 s: an
+    // outage of over a minute dead-letters nothing), so an outage and its recovery show within a minute or two.
     if (env.containsKey("EMAIL_TRANSPORT")) {
       env.put("EMAIL_TRANSPORT", "smtp");
       env.put("SMTP_HOST", "127.0.0.1");
@@ -94,7 +94,7 @@ final class LocalFunctions implements AutoCloseable {
       env.put("RETRY_BASE_DELAY_SECONDS", "1");
     }
     if (env.containsKey("RETRY_MAX_DELAY_SECONDS")) {
-      env.put("RETRY_MAX_DELAY_SECONDS", "120");
+      env.put("RETRY_MAX_DELAY_SECONDS", "30");
     }
     return env;
   }

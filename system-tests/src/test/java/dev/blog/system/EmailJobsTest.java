@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * Every wait polls for what it awaits.
  */
 class EmailJobsTest {
-  /** Longer than the whole local back-off of old (15 s), shorter than today's (193 s). */
+  /** Longer than the whole local back-off of old (15 s), shorter than today's (1 + 8 + 30 + 30 = 69 s). */
   private static final Duration OUTAGE = Duration.ofSeconds(20);
 
   private final Api api = LocalStackFixture.api();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,20 @@ class GraphQLThroughTheGatewayTest {
         .at("/data/deleteUser").asBoolean()).isTrue();
     assertThat(graphql(other, read, Map.of("id", id)).at("/errors/0/extensions/code").asText()).isEqualTo("NOT_FOUND");
     assertThat(graphql(other, list, Map.of("a", authorId)).at("/data/posts/items")).isEmpty();
+  }
+
+  @Test
+  void aGraphQlToolGetsTheWholeSchemaWithGraphqlJsStandardIntrospectionQuery() throws Exception {
+    String query = java.nio.file.Files.readString(LocalStackFixture.projectDir()
+        .resolve("functions/graphql/src/test/resources/dev/blog/graphql/introspection/default.graphql"));
+    ObjectNode body = Api.JSON.createObjectNode().put("query", query).put("operationName", "IntrospectionQuery");
+    Api.Answer answer = api.send("POST", "/graphql", author, body.toString());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
+    List<String> types = new java.util.ArrayList<>();
+    answer.json().at("/data/__schema/types").forEach(t -> types.add(t.get("name").asText()));
+    assertThat(types).contains("Query", "Mutation", "User", "Post", "UserPage", "PostPage");
+    assertThat(answer.json().at("/data/__schema/mutationType/name").asText()).isEqualTo("Mutation");
   }
 
   @Test

@@ -41,8 +41,12 @@ class LocalLogsAndMetricsTest {
 
   @Test
   void everyEventOfOursIsOneJsonObjectWithOurFieldsBesideTheRuntimesTimestampLevelAndRequestId() throws Exception {
-    String token = api.login(LocalStackFixture.ADMIN_EMAIL, LocalStackFixture.ADMIN_PASSWORD);
-    assertThat(api.get("/me", token).status()).isEqualTo(200);
+    String email = "logged-" + UUID.randomUUID() + "@example.com";
+    assertThat(api.register(email, "correct horse", "Logged Reader").status()).isEqualTo(201);
+    String token = api.login(email, "correct horse");
+    Api.Answer me = api.get("/me", token);
+    assertThat(me.status()).isEqualTo(200);
+    String userId = me.json().get("id").asText();
 
     List<JsonNode> requests = new ArrayList<>();
     for (JsonNode event : api.get("/_local/logs?function=GetMeFunction", null).json()) {
@@ -58,12 +62,16 @@ class LocalLogsAndMetricsTest {
       }
     }
     assertThat(requests).isNotEmpty().allSatisfy(line -> {
-      assertThat(line.get("level").asText()).isEqualTo("INFO");
       assertThat(line.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
       assertThat(line.get("AWSRequestId").asText()).isNotBlank();
-      assertThat(line.get("route").asText()).isEqualTo("GET /me");
-      assertThat(line.get("status").asInt()).isEqualTo(200);
+      assertThat(line.get("level").asText()).as(line.toString())
+          .isEqualTo(line.get("status").asInt() >= 500 ? "ERROR" : "INFO");
     });
+    assertThat(requests).filteredOn(line -> line.path("userId").asText().equals(userId)).singleElement()
+        .satisfies(line -> {
+          assertThat(line.get("route").asText()).isEqualTo("GET /me");
+          assertThat(line.get("status").asInt()).isEqualTo(200);
+        });
   }
 
   @Test

@@ -22,6 +22,9 @@ public interface AuthComponent {
   /** The instance\'s SnapStart warm-ups; each handler registers its own in its Lambda constructor. */
   Priming priming();
 
+  /** The function's own session check, for a request the authorizer could not check (ApiHandler). */
+  dev.blog.core.security.SessionCheck sessions();
+
   Json json();
 
   Settings settings();

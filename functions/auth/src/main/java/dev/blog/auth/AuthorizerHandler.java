@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.blog.core.security.AuthorizerContext;
-import dev.blog.core.user.AccountService;
-import dev.blog.core.user.StoredSession;
+import dev.blog.core.error.DomainException.Unavailable;
 import dev.blog.core.json.Json;
 import dev.blog.core.logging.LogLine;
+import dev.blog.core.security.AuthorizerContext;
+import dev.blog.core.security.Role;
+import dev.blog.core.user.AccountService;
+import dev.blog.core.user.StoredSession;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +25,13 @@ import java.util.Optional;
  * and {@code sessionEpoch} to the handlers, which decide per route. API Gateway caches the answer per Authorization
  * header for ReauthorizeEvery (30 s, template.yaml): that is how long an ended session may still pass here, and the
  * functions refuse a cached caller whose {@code exp} has passed (README, "Sessions").
+ *
+ * <p>A store fault never becomes the gateway's bare 500 (which a client cannot tell from a bug, and which comes
+ * for every token the gateway has not cached, so for every request once the cache has turned over). When the
+ * store cannot answer within this function's budget (its Timeout of 5 s gives the read 2 s), a verified token is
+ * let through marked {@code sessionChecked: false}, never as checked: the function then reads the session itself
+ * before anything else and answers 401 (ended), 503 with Retry-After (store still down) or runs with the stored
+ * role (ApiHandler). A denied or forged token is denied as before.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, SimpleIAMPolicyResponse> {
   private static final String BEARER = "bearer ";
@@ -49,8 +58,17 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
   @Override
   public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
     Optional<AccessToken> token = bearerToken(event).flatMap(verifier::verify);
-    // Only a token that verifies costs a read; a store failure fails the authorizer (the gateway's 500, not cached).
-    Optional<StoredSession> session = token.flatMap(t -> accounts.liveSession(t.userId(), t.sessionEpoch()));
+    // Only a token that verifies costs a read.
+    Optional<StoredSession> session;
+    try {
+      session = token.flatMap(t -> accounts.liveSession(t.userId(), t.sessionEpoch()));
+    } catch (Unavailable storeDown) {
+      AccessToken t = token.orElseThrow();
+      LogLine.of("authorization").with("allowed", true).with("sessionChecked", false)
+          .with("reason", "store unavailable: the function checks the session").with("userId", t.userId())
+          .log(context, json, LogLevel.WARN);
+      return allow(t, t.role(), AuthorizerContext.UNCHECKED);
+    }
     // The decision is logged, the token never is.
     LogLine.of("authorization").with("allowed", session.isPresent())
         .with("reason", token.isEmpty() ? "invalid token" : session.isEmpty() ? "session ended" : null)
@@ -59,11 +77,15 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
     if (session.isEmpty()) {
       return new SimpleIAMPolicyResponse(false, Map.of());
     }
-    AccessToken t = token.get();
+    return allow(token.get(), session.get().role(), AuthorizerContext.CHECKED);
+  }
+
+  private static SimpleIAMPolicyResponse allow(AccessToken t, Role role, String sessionChecked) {
     return new SimpleIAMPolicyResponse(true, Map.of(AuthorizerContext.USER_ID, t.userId(),
-        AuthorizerContext.ROLE, session.get().role().wire(),
+        AuthorizerContext.ROLE, role.wire(),
         AuthorizerContext.EXPIRES_AT, Long.toString(t.expiresAt().getEpochSecond()),
-        AuthorizerContext.SESSION_EPOCH, Long.toString(t.sessionEpoch())));
+        AuthorizerContext.SESSION_EPOCH, Long.toString(t.sessionEpoch()),
+        AuthorizerContext.SESSION_CHECKED, sessionChecked));
   }
 
   private static Optional<String> bearerToken(APIGatewayV2CustomAuthorizerEvent event) {

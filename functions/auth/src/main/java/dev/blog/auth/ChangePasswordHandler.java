@@ -29,6 +29,7 @@ public final class ChangePasswordHandler extends ApiHandler {
 
   private ChangePasswordHandler(AuthComponent c) {
     this(c.accounts(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

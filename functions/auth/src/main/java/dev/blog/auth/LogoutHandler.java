@@ -18,6 +18,7 @@ public final class LogoutHandler extends ApiHandler {
 
   private LogoutHandler(AuthComponent c) {
     this(c.accounts(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

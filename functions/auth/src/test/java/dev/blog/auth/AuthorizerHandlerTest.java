@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /** The authorizer on moto server: the token's signature and claims, then the stored session. */
 class AuthorizerHandlerTest {
-  private final TestAuthComponent graph = TestAuthComponent.create();
+  private final dev.blog.core.testing.TestStore.Table table = dev.blog.core.testing.TestStore.freshTable();
+  private final TestAuthComponent graph = TestAuthComponent.on(table);
   private final AuthorizerHandler handler = new AuthorizerHandler(graph.tokenVerifier(), graph.accounts(), graph.json());
   private final User admin = graph.users().bootstrapAdmin("root@example.com", "root-password", "Root").orElseThrow();
   private final User ada = graph.users().register("ada@example.com", "ada-password", "Ada Lovelace", null);
@@ -48,7 +49,7 @@ class AuthorizerHandlerTest {
     assertThat(response.getIsAuthorized()).isTrue();
     long exp = SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant().getEpochSecond();
     assertThat(response.getContext()).isEqualTo(Map.of("userId", admin.id(), "role", "admin",
-        "exp", Long.toString(exp), "sessionEpoch", "0"));
+        "exp", Long.toString(exp), "sessionEpoch", "0", "sessionChecked", "true"));
   }
 
   @ParameterizedTest
@@ -68,6 +69,32 @@ class AuthorizerHandlerTest {
     TestContext context = new TestContext();
     handler.handleRequest(event, context);
     assertThat(context.logs().all()).doesNotContain(token).doesNotContain(token.split("\\.")[2]);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/authorizer.json", type = APIGatewayV2CustomAuthorizerEvent.class)
+  void aThrottledStoreLetsAVerifiedTokenThroughMarkedUncheckedAndAForgedOneNot(APIGatewayV2CustomAuthorizerEvent event)
+      throws Exception {
+    String token = tokenOf("ada@example.com", "ada-password");
+    var faults = new java.util.concurrent.atomic.AtomicReference<>(dev.blog.local.faults.Faults.Wire.NONE);
+    try (var wire = dev.blog.local.faults.FaultProxy.start(dev.blog.local.faults.FaultProxy.Service.DYNAMODB,
+        table.endpoint(), faults::get, line -> { })) {
+      // one attempt per call: the test client has no time budget, and the SDK's default retries of a throttled
+      // call back off for tens of seconds (the functions' own clients give the authorizer's read 2 s: TimeBudget)
+      TestAuthComponent throughTheWire = TestAuthComponent.onWithoutRetries(table.at(wire.endpoint()));
+      AuthorizerHandler behindTheWire = new AuthorizerHandler(throughTheWire.tokenVerifier(), throughTheWire.accounts(),
+          throughTheWire.json());
+      faults.set(dev.blog.local.faults.Faults.parse("{\"dynamodb\":{\"throttleRate\":1}}").dynamodb());
+      event.setIdentitySource(List.of("Bearer " + token));
+      SimpleIAMPolicyResponse response = behindTheWire.handleRequest(event, new TestContext());
+      assertThat(response.getIsAuthorized()).isTrue();
+      assertThat(response.getContext()).containsEntry("sessionChecked", "false").containsEntry("userId", ada.id());
+      assertThat(wire.injected()).containsKey("throttle GetItem");
+
+      String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+      event.setIdentitySource(List.of("Bearer " + forged));
+      assertThat(behindTheWire.handleRequest(event, new TestContext()).getIsAuthorized()).isFalse();
+    }
   }
 
   @ParameterizedTest

@@ -28,11 +28,24 @@ interface TestAuthComponent extends AuthComponent {
   WireCounter wire();
 
   static TestAuthComponent create() {
-    TestStore.Table table = TestStore.freshTable();
-    return DaggerTestAuthComponent.builder().localModule(table.module(
+    return on(TestStore.freshTable());
+  }
+
+  /** The graph on {@code table} (which may be reached through a fault proxy: its endpoint is the proxy's). */
+  static TestAuthComponent on(TestStore.Table table) {
+    return DaggerTestAuthComponent.builder().localModule(module(table)).build();
+  }
+
+  private static dev.blog.core.testing.LocalModule module(TestStore.Table table) {
+    return table.module(
         Map.of("SIGNING_KEY_SECRET_ARN", "signing-key",
             "JWT_PUBLIC_JWKS", new JWKSet(TokenVerifierTest.KEY.toPublicJWK()).toString(),
             "JWT_ISSUER", TokenVerifierTest.ISSUER, "JWT_AUDIENCE", TokenVerifierTest.AUDIENCE),
-        Map.of("signing-key", TokenVerifierTest.KEY.toJSONString()))).build();
+        Map.of("signing-key", TokenVerifierTest.KEY.toJSONString()));
+  }
+
+  /** The graph on {@code table}, its client trying each call once (a fault on the wire is met at once). */
+  static TestAuthComponent onWithoutRetries(TestStore.Table table) {
+    return DaggerTestAuthComponent.builder().localModule(module(table).withoutRetries()).build();
   }
 }

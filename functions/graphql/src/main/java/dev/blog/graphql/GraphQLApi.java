@@ -67,6 +67,14 @@ public final class GraphQLApi {
     return ResultTree.of(errors.withCodes(graphQL.execute(input).toSpecification()), json.mapper());
   }
 
+  /**
+   * The answer to a request refused before it ran (its session ended, or could not be read): no data, one error
+   * with the contract's code, as a resolver's domain error is answered.
+   */
+  public JsonNode refused(dev.blog.core.error.DomainException error) {
+    return ResultTree.of(errors.refused(error), json.mapper());
+  }
+
   private static String schemaText() {
     try (InputStream in = GraphQLApi.class.getResourceAsStream("schema.graphqls")) {
       if (in == null) {

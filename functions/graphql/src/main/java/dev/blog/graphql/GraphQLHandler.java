@@ -24,6 +24,7 @@ public final class GraphQLHandler extends ApiHandler {
 
   private GraphQLHandler(GraphQLComponent c) {
     this(c.api(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 
@@ -37,6 +38,12 @@ public final class GraphQLHandler extends ApiHandler {
   protected PrimingRequest primingRequest() {
     return PrimingRequest.to("POST", "/graphql").asAdmin().jsonBody("{\"query\":\"query Me { me { id name role posts(limit: 5) "
         + "{ items { id title published } nextCursor } } }\",\"operationName\":\"Me\"}");
+  }
+
+  /** GraphQL answers a refused session in-band too: {@code UNAUTHENTICATED}, or {@code SERVICE_UNAVAILABLE}. */
+  @Override
+  protected ApiResponse sessionRefused(dev.blog.core.error.DomainException refused) {
+    return ApiResponse.ok(api.refused(refused));
   }
 
   @Override

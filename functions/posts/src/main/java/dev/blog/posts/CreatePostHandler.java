@@ -19,6 +19,7 @@ public final class CreatePostHandler extends ApiHandler {
 
   private CreatePostHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

@@ -18,6 +18,7 @@ public final class DeletePostHandler extends ApiHandler {
 
   private DeletePostHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

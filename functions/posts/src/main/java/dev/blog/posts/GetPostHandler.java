@@ -18,6 +18,7 @@ public final class GetPostHandler extends ApiHandler {
 
   private GetPostHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

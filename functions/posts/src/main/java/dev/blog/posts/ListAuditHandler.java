@@ -25,6 +25,7 @@ public final class ListAuditHandler extends ApiHandler {
 
   private ListAuditHandler(PostsComponent c) {
     this(c.audit(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

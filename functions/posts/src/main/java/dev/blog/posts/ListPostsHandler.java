@@ -27,6 +27,7 @@ public final class ListPostsHandler extends ApiHandler {
 
   private ListPostsHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

@@ -21,6 +21,7 @@ public final class UpdatePostHandler extends ApiHandler {
 
   private UpdatePostHandler(PostsComponent c) {
     this(c.posts(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

@@ -23,6 +23,7 @@ public final class CreateUserHandler extends ApiHandler {
 
   private CreateUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

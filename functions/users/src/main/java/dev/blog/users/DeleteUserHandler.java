@@ -18,6 +18,7 @@ public final class DeleteUserHandler extends ApiHandler {
 
   private DeleteUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

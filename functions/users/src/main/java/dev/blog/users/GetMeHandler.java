@@ -17,6 +17,7 @@ public final class GetMeHandler extends ApiHandler {
 
   private GetMeHandler(UsersComponent c) {
     this(c.users(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

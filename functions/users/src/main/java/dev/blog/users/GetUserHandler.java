@@ -18,6 +18,7 @@ public final class GetUserHandler extends ApiHandler {
 
   private GetUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

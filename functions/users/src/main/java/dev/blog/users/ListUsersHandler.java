@@ -29,6 +29,7 @@ public final class ListUsersHandler extends ApiHandler {
 
   private ListUsersHandler(UsersComponent c) {
     this(c.users(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

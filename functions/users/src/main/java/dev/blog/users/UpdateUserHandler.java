@@ -32,6 +32,7 @@ public final class UpdateUserHandler extends ApiHandler {
 
   private UpdateUserHandler(UsersComponent c) {
     this(c.users(), c.json());
+    checkSessionsWith(c.sessions());
     registerPriming(c.priming());
   }
 

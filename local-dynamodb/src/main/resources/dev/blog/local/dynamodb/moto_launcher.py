@@ -2,8 +2,10 @@
 
 What this adds to a plain `moto_server`, and why:
 - Binds 127.0.0.1 only, on the port asked for (0: a free one), and prints "listening <port>" once it serves.
-- Serves one request at a time. DynamoDB applies each write atomically (a condition and the write it guards
-  are one step); moto's threaded server does not, so two conditional writes racing on one key could both pass.
+- Serves a write alone: no other request runs beside it. DynamoDB applies each write atomically (a condition
+  and the write it guards are one step, a transaction all its items at once); moto's threaded server does not,
+  so two conditional writes racing on one key could both pass, and a read could see half a transaction. Reads
+  (Get, Query, Scan, Describe, the stream's records) run beside each other.
 - A transaction that is cancelled is undone item by item. moto keeps a deep copy of every table a transaction
   touches, so each TransactWriteItems costs time in proportion to the whole table; here it keeps only the
   items the transaction names (and the stream records it added), so a write's time does not grow with the data.
@@ -79,23 +81,77 @@ def watch_stdin(stop):
 
 
 class OneAtATime:
-    """A WSGI wrapper: one request inside moto at a time; remembers whether anything may have changed."""
+    """A WSGI wrapper: a write runs alone, reads beside each other; remembers whether anything may have changed."""
 
     def __init__(self, app):
         self.app = app
-        self.lock = threading.RLock()
+        self.lock = ReadersWriter()
         self.changed = False
         self.last_request = time.monotonic()
 
     def __call__(self, environ, start_response):
         target = environ.get("HTTP_X_AMZ_TARGET", "")
         operation = target.rsplit(".", 1)[-1]
-        with self.lock:
+        write = not operation or not operation.startswith(READ_ONLY)
+        with (self.lock.writing() if write else self.lock.reading()):
             body = b"".join(self.app(environ, start_response))
-            if not operation.startswith(READ_ONLY):
+            if write:
                 self.changed = True
             self.last_request = time.monotonic()
         return [body]
+
+
+class ReadersWriter:
+    """Many readers or one writer; a waiting writer goes before readers that come after it."""
+
+    def __init__(self):
+        self.condition = threading.Condition()
+        self.readers = 0
+        self.writer = False
+        self.writers_waiting = 0
+
+    def reading(self):
+        return _Held(self._acquire_read, self._release_read)
+
+    def writing(self):
+        return _Held(self._acquire_write, self._release_write)
+
+    def _acquire_read(self):
+        with self.condition:
+            while self.writer or self.writers_waiting:
+                self.condition.wait()
+            self.readers += 1
+
+    def _release_read(self):
+        with self.condition:
+            self.readers -= 1
+            if self.readers == 0:
+                self.condition.notify_all()
+
+    def _acquire_write(self):
+        with self.condition:
+            self.writers_waiting += 1
+            while self.writer or self.readers:
+                self.condition.wait()
+            self.writers_waiting -= 1
+            self.writer = True
+
+    def _release_write(self):
+        with self.condition:
+            self.writer = False
+            self.condition.notify_all()
+
+
+class _Held:
+    def __init__(self, acquire, release):
+        self.acquire = acquire
+        self.release = release
+
+    def __enter__(self):
+        self.acquire()
+
+    def __exit__(self, *_):
+        self.release()
 
 
 def install_transaction_undo(models):
@@ -199,7 +255,7 @@ class Store:
                 self.save()
 
     def save(self):
-        with self.app.lock:
+        with self.app.lock.reading():  # writers wait; readers need not
             self.app.changed = False
             tables = []
             for table in list(self.backend().tables.values()):

@@ -79,6 +79,14 @@ public final class ErrorCodes implements DataFetcherExceptionHandler {
     return extensions;
   }
 
+  /** The specification's answer to a request refused before execution: {@code data} null, one coded error. */
+  public Map<String, Object> refused(DomainException error) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("errors", List.of(Map.of("message", error.detail(), "extensions", extensions(error))));
+    answer.put("data", null);
+    return answer;
+  }
+
   private static long seconds(Duration wait) {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }

@@ -5,13 +5,18 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.blog.core.budget.Deadline;
+import dev.blog.core.error.DomainException.Unauthenticated;
 import dev.blog.core.error.DomainException;
 import dev.blog.core.json.Json;
+import dev.blog.core.security.AuthorizerContext;
 import dev.blog.core.security.Caller;
+import dev.blog.core.security.Role;
+import dev.blog.core.security.SessionCheck;
 import dev.blog.core.snapstart.Priming;
 import dev.blog.core.snapstart.PrimingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cross-cutting part of every HTTP function, written once: build the request view, run the handler,
@@ -31,10 +36,21 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
   private final Json json;
   private final RequestLog log;
+  /** The function's own session check, for a request the authorizer let through unchecked (a store fault then). */
+  private SessionCheck sessions;
 
   protected ApiHandler(Json json) {
     this.json = json;
     this.log = new RequestLog(json);
+  }
+
+  /**
+   * How this function checks a session itself when the authorizer could not ({@link AuthorizerContext}): set by
+   * the Lambda constructor of every handler behind the authorizer. A handler without one refuses such a request
+   * (a logged 500): an unchecked session is never taken as a live one.
+   */
+  public final void checkSessionsWith(SessionCheck check) {
+    this.sessions = check;
   }
 
   /**
@@ -67,7 +83,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     APIGatewayV2HTTPResponse response;
     try {
       // Every SDK call of this request must fit, with the answer, in the time Lambda gives it (Deadline).
-      response = toHttp(Deadline.within(context.getRemainingTimeInMillis(), () -> handle(request)));
+      response = toHttp(Deadline.within(context.getRemainingTimeInMillis(), () -> checkedThenHandled(request)));
     } catch (DomainException e) {
       response = problem(Problems.of(e, requestId));
     } catch (RequestRejected e) {
@@ -80,6 +96,37 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     String userId = request.callerIfAny().map(Caller::userId).orElse(null);
     log.request(context, requestId, request.routeKey(), response.getStatusCode(), latencyMs, userId);
     return response;
+  }
+
+  /**
+   * The session first, when the authorizer let the request through without reading it (the contract's Auth
+   * section): a live one lets the handler run with the stored role, an ended one is a 401, and a store that cannot
+   * answer now a 503 with Retry-After. Nothing of the handler runs before.
+   */
+  private ApiResponse checkedThenHandled(ApiRequest request) {
+    Optional<Caller> claimed = request.claimedCaller();
+    if (claimed.isPresent() && !request.sessionChecked()) {
+      if (sessions == null) {
+        throw new IllegalStateException(getClass().getSimpleName() + " got a caller whose session is unchecked and "
+            + "has no session check of its own (checkSessionsWith)");
+      }
+      try {
+        Role stored = sessions.liveRole(claimed.get().userId(), claimed.get().sessionEpoch())
+            .orElseThrow(() -> new Unauthenticated("Your session has ended; log in again"));
+        request.confirmSession(stored);
+      } catch (DomainException refused) {
+        return sessionRefused(refused);
+      }
+    }
+    return handle(request);
+  }
+
+  /**
+   * The answer when the function's own session check refuses the caller (401) or cannot read the store (503):
+   * problem+json, as every other domain error. GraphQL answers in-band instead.
+   */
+  protected ApiResponse sessionRefused(DomainException refused) {
+    throw refused;
   }
 
   private APIGatewayV2HTTPResponse toHttp(ApiResponse answer) {

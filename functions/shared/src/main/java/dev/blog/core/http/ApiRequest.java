@@ -28,6 +28,8 @@ public final class ApiRequest {
   private final String requestId;
   private final LambdaLogger logger;
   private final Json json;
+  /** The role the function read itself, when the authorizer could not check the session ({@link #confirmSession}). */
+  private Role confirmedRole;
 
   public ApiRequest(APIGatewayV2HTTPEvent event, String requestId, LambdaLogger logger, Json json) {
     this.event = event;
@@ -59,6 +61,36 @@ public final class ApiRequest {
    * token, so a caller whose {@code exp} has passed (or who has none) is no caller at all.
    */
   public Optional<Caller> callerIfAny() {
+    Optional<Caller> claimed = claimedCaller();
+    if (claimed.isEmpty() || sessionChecked()) {
+      return claimed;
+    }
+    // The authorizer could not read the session: only the function's own check makes this a caller.
+    return confirmedRole == null ? Optional.empty()
+        : Optional.of(new Caller(claimed.get().userId(), confirmedRole, claimed.get().sessionEpoch(),
+            claimed.get().sourceIp()));
+  }
+
+  /**
+   * Whether the authorizer read the session and found it live ({@link AuthorizerContext#SESSION_CHECKED}); when
+   * not, {@link ApiHandler} checks it before the handler runs.
+   */
+  public boolean sessionChecked() {
+    var context = event.getRequestContext();
+    if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null) {
+      return false;
+    }
+    return AuthorizerContext.CHECKED.equals(String.valueOf(
+        context.getAuthorizer().getLambda().get(AuthorizerContext.SESSION_CHECKED)));
+  }
+
+  /** The function read the session itself and found it live, with this stored role. */
+  void confirmSession(Role storedRole) {
+    this.confirmedRole = storedRole;
+  }
+
+  /** The caller as the authorizer's context names them, before any session check of the function's own. */
+  Optional<Caller> claimedCaller() {
     var context = event.getRequestContext();
     if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getLambda() == null) {
       return Optional.empty();

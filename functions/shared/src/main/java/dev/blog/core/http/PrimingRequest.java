@@ -90,7 +90,7 @@ public final class PrimingRequest {
       // a token of the caller's first session epoch that expires in an hour, as the authorizer hands it over
       authorizer.setLambda(Map.of(AuthorizerContext.USER_ID, PrimingData.CALLER_ID, AuthorizerContext.ROLE, "admin",
           AuthorizerContext.EXPIRES_AT, Long.toString(java.time.Instant.now().getEpochSecond() + 3600),
-          AuthorizerContext.SESSION_EPOCH, "0"));
+          AuthorizerContext.SESSION_EPOCH, "0", AuthorizerContext.SESSION_CHECKED, AuthorizerContext.CHECKED));
       context.setAuthorizer(authorizer);
     }
     event.setRequestContext(context);

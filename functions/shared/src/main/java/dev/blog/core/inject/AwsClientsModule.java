@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.blog.core.budget.Deadline;
 import dev.blog.core.budget.TimeBudget;
+import dev.blog.core.store.StoreBackoff;
 import dev.blog.core.config.Settings;
 import dev.blog.core.snapstart.DynamoDbPriming;
 import dev.blog.core.snapstart.Priming;
@@ -60,7 +61,8 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static DynamoDbClient dynamoDb(Settings settings, TimeBudget budget, Priming priming) {
-    DynamoDbClient client = configured(DynamoDbClient.builder(), settings, budget).build();
+    // StoreBackoff hears of every call that succeeds: the Retry-After of the next outage starts over.
+    DynamoDbClient client = configured(DynamoDbClient.builder(), settings, budget, StoreBackoff.INSTANCE).build();
     // SnapStart: the snapshot holds a client that has run its request and response path, without a request.
     priming.register("dynamodb", () -> DynamoDbPriming.prime(client, settings::tableName));
     return client;

@@ -43,6 +43,14 @@ public final class StoreModule {
    * No extensions: versions are checked by our own conditions, and every extension runs on every call. Public
    * for test fixtures that build a {@link Store} without a component.
    */
+  /** The session as the store holds it now: one strongly consistent read of the user's role and epoch. */
+  @Provides
+  @Singleton
+  static dev.blog.core.security.SessionCheck sessionCheck(AccountRepository accounts) {
+    return (userId, sessionEpoch) -> accounts.session(userId)
+        .filter(session -> session.sessionEpoch() == sessionEpoch).map(dev.blog.core.user.StoredSession::role);
+  }
+
   @Provides
   @Singleton
   public static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {

@@ -17,6 +17,15 @@ public final class AuthorizerContext {
   public static final String EXPIRES_AT = "exp";
   /** The session epoch the token was issued in (its {@code sessionEpoch} claim), which the store still had. */
   public static final String SESSION_EPOCH = "sessionEpoch";
+  /**
+   * {@value #CHECKED} when the authorizer read the session and found it live; anything else (absent included)
+   * means it could not read it (the store was throttled, failing or hanging), and the function must check the
+   * session itself before it does anything ({@link SessionCheck}). Never guessed: an unread session is never
+   * marked as checked.
+   */
+  public static final String SESSION_CHECKED = "sessionChecked";
+  public static final String CHECKED = "true";
+  public static final String UNCHECKED = "false";
 
   private AuthorizerContext() {}
 }

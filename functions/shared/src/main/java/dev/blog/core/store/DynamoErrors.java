@@ -1,7 +1,6 @@
 package dev.blog.core.store;
 
 import dev.blog.core.error.DomainException.Unavailable;
-import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -13,9 +12,6 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * ({@link Transaction}).
  */
 public final class DynamoErrors {
-  /** Long enough for on-demand capacity to adapt, short enough for an interactive client. */
-  static final Duration RETRY_AFTER = Duration.ofSeconds(2);
-
   private DynamoErrors() {}
 
   public static RuntimeException translate(SdkException e) {
@@ -25,9 +21,14 @@ public final class DynamoErrors {
     return new StoreException("DynamoDB request failed: " + e.getMessage(), e);
   }
 
-  /** The store is busy or unreachable; {@code cause}, if any, is for the log only. */
+  /**
+   * The store is busy or unreachable; {@code cause}, if any, is for the log only. Its Retry-After follows this
+   * instance's back-off from the store ({@link StoreBackoff}); no cause is a throttled store (unprocessed keys).
+   */
   public static Unavailable unavailable(Throwable cause) {
-    return new Unavailable("The data store is busy; retry after the given delay", RETRY_AFTER, cause);
+    boolean throttled = cause == null || cause instanceof SdkServiceException service && service.isThrottlingException();
+    return new Unavailable("The data store is busy; retry after the given delay",
+        StoreBackoff.INSTANCE.next(throttled), cause);
   }
 
   static boolean isTransient(SdkException e) {

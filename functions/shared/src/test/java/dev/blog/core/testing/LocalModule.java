@@ -30,6 +30,8 @@ public final class LocalModule {
   private final RequestCounter requests = new RequestCounter();
   private final WireCounter wire = new WireCounter(UrlConnectionHttpClient.builder().build());
   private final List<ExecutionInterceptor> interceptors;
+  /** At most this many attempts per call (0: the SDK's default, which backs off for tens of seconds when throttled). */
+  private final int maxAttempts;
 
   public LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets) {
     this(endpoint, env, secrets, List.of());
@@ -38,17 +40,28 @@ public final class LocalModule {
   /** With {@code interceptors} on the graph's client too: a test steps in between a request and its answer. */
   public LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets,
       List<ExecutionInterceptor> interceptors) {
+    this(endpoint, env, secrets, interceptors, 0);
+  }
+
+  private LocalModule(URI endpoint, Map<String, String> env, Map<String, String> secrets,
+      List<ExecutionInterceptor> interceptors, int maxAttempts) {
     this.endpoint = endpoint;
     this.env = Map.copyOf(env);
     this.secrets = Map.copyOf(secrets);
     this.interceptors = List.copyOf(interceptors);
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** The same module, its client trying each call once: a fault injected on the wire is met at once. */
+  public LocalModule withoutRetries() {
+    return new LocalModule(endpoint, env, secrets, interceptors, 1);
   }
 
   /** The same module, its client also running {@code more}. */
   public LocalModule withInterceptors(List<ExecutionInterceptor> more) {
     List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
     all.addAll(more);
-    return new LocalModule(endpoint, env, secrets, all);
+    return new LocalModule(endpoint, env, secrets, all, maxAttempts);
   }
 
   public static DynamoDbClient client(URI endpoint) {
@@ -86,6 +99,9 @@ public final class LocalModule {
         .overrideConfiguration(c -> {
           c.addExecutionInterceptor(requests);
           interceptors.forEach(c::addExecutionInterceptor);
+          if (maxAttempts > 0) {
+            c.retryStrategy(r -> r.maxAttempts(maxAttempts));
+          }
         }).build();
   }
 

@@ -56,8 +56,17 @@ public final class Requests {
   public Requests as(String userId, Role role, java.time.Instant expiresAt, long sessionEpoch) {
     var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
     authorizer.setLambda(Map.of("userId", userId, "role", role.wire(), "exp", Long.toString(expiresAt.getEpochSecond()),
-        "sessionEpoch", Long.toString(sessionEpoch)));
+        "sessionEpoch", Long.toString(sessionEpoch), "sessionChecked", "true"));
     event.getRequestContext().setAuthorizer(authorizer);
+    return this;
+  }
+
+  /** As the authorizer hands a caller on when it could not read their session (the store failed it then). */
+  public Requests sessionUnchecked() {
+    var authorizer = event.getRequestContext().getAuthorizer();
+    Map<String, Object> context = new HashMap<>(authorizer.getLambda());
+    context.put("sessionChecked", "false");
+    authorizer.setLambda(context);
     return this;
   }
 

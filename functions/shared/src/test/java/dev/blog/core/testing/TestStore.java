@@ -25,6 +25,11 @@ public final class TestStore {
    * point at them.
    */
   public record Table(URI endpoint, String name, String outboxName, String cursorKey) {
+    /** The same tables reached at {@code other} (a fault proxy in front of them). */
+    public Table at(URI other) {
+      return new Table(other, name, outboxName, cursorKey);
+    }
+
     public LocalModule module() {
       return module(Map.of(), Map.of());
     }
