@@ -2,6 +2,9 @@
 
 What this adds to a plain `moto_server`, and why:
 - Binds 127.0.0.1 only, on the port asked for (0: a free one), and prints "listening <port>" once it serves.
+- Keeps connections open (HTTP/1.1 keep-alive), as DynamoDB's endpoint does: moto's own server (werkzeug's
+  development server) closes every connection after one answer, so each call paid a new connection and thread.
+- Sends no CORS headers (moto's allow any origin): no web page the developer opens can read the tables.
 - Serves a write alone: no other request runs beside it. DynamoDB applies each write atomically (a condition
   and the write it guards are one step, a transaction all its items at once); moto's threaded server does not,
   so two conditional writes racing on one key could both pass, and a read could see half a transaction. Reads
@@ -17,14 +20,18 @@ What this adds to a plain `moto_server`, and why:
 """
 import argparse
 import base64
+import http.server
+import io
 import json
 import logging
 import os
 import signal
+import socketserver
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 READ_ONLY = ("Get", "Query", "Scan", "Describe", "List", "BatchGet", "TransactGet")
 MISSING = "moto server is not installed (or not for this python3): pip install 'moto[server]'"
@@ -41,7 +48,6 @@ def main():
     try:
         from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
         import moto.dynamodb.models as dynamodb_models
-        from werkzeug.serving import make_server
     except ImportError:
         print(MISSING, file=sys.stderr, flush=True)
         sys.exit(3)
@@ -52,7 +58,8 @@ def main():
     store = Store(args.data, app, dynamodb_models.dynamodb_backends, args.account, args.region) if args.data else None
     if store:
         store.load()
-    server = make_server("127.0.0.1", args.port, app, threaded=True)
+    server = KeepAliveServer(("127.0.0.1", args.port), WsgiHandler)
+    server.app = app
     stopping = threading.Event()
 
     def stop(*_):
@@ -78,6 +85,60 @@ def watch_stdin(stop):
     except OSError:
         pass
     stop()
+
+
+class KeepAliveServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    """One thread per connection, each serving as many requests as its client sends on it."""
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class WsgiHandler(http.server.BaseHTTPRequestHandler):
+    """Just enough WSGI over the standard library's HTTP/1.1 handler for moto's application."""
+    protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes: without TCP_NODELAY the second waits for the client's delayed ACK
+    disable_nagle_algorithm = True
+
+    def log_message(self, *args):
+        pass
+
+    def serve(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        path, _, query = self.path.partition("?")
+        environ = {
+            "REQUEST_METHOD": self.command, "SCRIPT_NAME": "",
+            "PATH_INFO": urllib.parse.unquote(path, "latin-1"), "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1", "SERVER_PORT": str(self.server.server_address[1]),
+            "SERVER_PROTOCOL": self.request_version, "REMOTE_ADDR": self.client_address[0],
+            "CONTENT_LENGTH": str(length), "CONTENT_TYPE": self.headers.get("Content-Type", ""),
+            "wsgi.version": (1, 0), "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(body),
+            "wsgi.errors": sys.stderr, "wsgi.multithread": True, "wsgi.multiprocess": False, "wsgi.run_once": False,
+        }
+        for name, value in self.headers.items():
+            key = "HTTP_" + name.upper().replace("-", "_")
+            if key not in ("HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"):
+                environ[key] = environ[key] + "," + value if key in environ else value
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = status, headers
+            return lambda data: None
+
+        data = b"".join(self.server.app(environ, start_response))
+        code, _, reason = answer["status"].partition(" ")
+        self.send_response(int(code), reason)
+        for name, value in answer["headers"]:
+            lower = name.lower()
+            if lower not in ("content-length", "connection", "transfer-encoding", "server", "date") \
+                    and not lower.startswith("access-control-"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = do_OPTIONS = serve
 
 
 class OneAtATime:

@@ -84,6 +84,21 @@ class LocalDynamoTest {
   }
 
   @Test
+  void noWebPageMayReadItsAnswersItSendsNoCorsHeaders() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (String method : List.of("OPTIONS", "POST")) {
+      var answer = http.send(java.net.http.HttpRequest.newBuilder(LocalDynamo.shared().endpoint())
+          .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+          .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+          .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Content-Type", "application/x-amz-json-1.0")
+          .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, "
+              + "SignedHeaders=host, Signature=0").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.headers().map().keySet()).as(method).noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT)
+          .startsWith("access-control-"));
+    }
+  }
+
+  @Test
   void whereMotoIsMissingItSaysHowToInstallIt() {
     // python3 -S: no site-packages, so no moto, as on a machine where it was never installed
     String before = System.getProperty("blog.python");
