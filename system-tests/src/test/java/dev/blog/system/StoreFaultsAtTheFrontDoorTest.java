@@ -135,7 +135,7 @@ class StoreFaultsAtTheFrontDoorTest {
   }
 
   @Test
-  void aRevokedTokenGetsNo2xxWhileTheStoreIsDownNeitherOverRestNorGraphQl() {
+  void aRevokedTokenGetsNo2xxWhileTheStoreIsThrottledFailingOrHangingNeitherOverRestNorGraphQl() {
     String revoked = fresh(userEmail);
     String other = fresh(userEmail);
     assertThat(api.send("POST", "/auth/logout", other, null).status()).isEqualTo(204); // ends every session
@@ -151,6 +151,10 @@ class StoreFaultsAtTheFrontDoorTest {
           .as(fault + " introspection: " + introspection.body()).isFalse();
       assertThat(introspection.body()).doesNotContain("\"queryType\":{");
     }
+    // a hanging store: one route (each answer takes the authorizer's 2 s and the function's 4 s)
+    stack.faults(Faults.parse(HANGING));
+    Api.Answer hanging = api.get("/posts", revoked);
+    assertThat(hanging.status()).as("hanging GET /posts: " + hanging.body()).isIn(401, 403, 503);
     stack.faults(Faults.NONE);
     assertThat(api.get("/me", revoked).status()).as("the store back: the ended session is refused").isIn(401, 403);
   }
