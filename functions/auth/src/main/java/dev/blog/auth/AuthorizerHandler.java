@@ -24,7 +24,7 @@ import java.util.Optional;
  * a password change or reset, is denied. It hands {@code userId}, the stored {@code role}, the token's {@code exp}
  * and {@code sessionEpoch} to the handlers, which decide per route. API Gateway caches the answer per Authorization
  * header for ReauthorizeEvery (30 s, template.yaml): that is how long an ended session may still pass here, and the
- * functions refuse a cached caller whose {@code exp} has passed (README, "Sessions").
+ * functions refuse a cached caller whose {@code exp} has passed (docs/sessions-and-security.md, "Sessions").
  *
  * <p>A store fault never becomes the gateway's bare 500 (which a client cannot tell from a bug, and which comes
  * for every token the gateway has not cached, so for every request once the cache has turned over). When the

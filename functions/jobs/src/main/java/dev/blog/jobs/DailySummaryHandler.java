@@ -28,7 +28,7 @@ import java.util.Map;
  * <p>A run that fails (the store or the queue out of reach) throws: EventBridge invokes the function
  * asynchronously, so Lambda retries the event twice, and then puts it, with the error, on the function's
  * OnFailure destination (template.yaml: ScheduledRunsDeadLetterQueue), from which a documented command runs it
- * again with the same scheduled time (README, "Email jobs"). Nothing else retries it.
+ * again with the same scheduled time (docs/email-jobs.md). Nothing else retries it.
  */
 public final class DailySummaryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final ActivityCounter activity;

@@ -5,7 +5,7 @@ import dev.blog.core.store.TableLayout;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The worker's record of one email's idempotency key (README, "Data design"): key {@link TableLayout#idempotency},
+ * The worker's record of one email's idempotency key (docs/data-design.md): key {@link TableLayout#idempotency},
  * {@code lockedUntil} in epoch milliseconds while IN_PROGRESS, {@code expiresAt} in epoch seconds (TTL). The
  * idempotency key is the item's key only, not an attribute: it is null in a record read back.
  */

@@ -81,7 +81,7 @@ public final class StoreModule {
   @Singleton
   static UserService userService(UserRepository users, PasswordHasher passwords, PasswordAttempts attempts,
       Cursors cursors, Ids ids, Clock clock, PostService posts) {
-    // Deleting a user deletes their posts first (README, "Data design": the cascade).
+    // Deleting a user deletes their posts first (docs/data-design.md: the cascade).
     return new UserService(users, passwords, attempts, cursors, ids, clock, posts::deleteAllBy);
   }
 

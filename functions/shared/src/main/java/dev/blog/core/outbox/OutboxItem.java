@@ -7,7 +7,7 @@ import dev.blog.core.store.TableLayout.Index;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The stored form of an email in the outbox table (README, "Data design"): key {@link TableLayout#outbox}; listed
+ * The stored form of an email in the outbox table (docs/data-design.md): key {@link TableLayout#outbox}; listed
  * in {@link TableLayout#pendingOutbox} until the relay has queued it; then marked {@code relayedAt} and expiring
  * by TTL ({@code expiresAt}, epoch seconds). A pending item has no time to live: it waits as long as the queue is
  * out of reach. Only {@link Outbox} and {@link OutboxStore} see it.

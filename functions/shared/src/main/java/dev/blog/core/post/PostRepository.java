@@ -39,7 +39,7 @@ public interface PostRepository {
 
   /**
    * The first page of published posts of many authors at once, in a number of DynamoDB requests that does
-   * not depend on how many authors are asked for (README, "Data design": the latest-posts list).
+   * not depend on how many authors are asked for (docs/data-design.md: the latest-posts list).
    */
   Map<String, Page<Post>> latestPublished(Collection<String> authorIds, int limit);
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * What DynamoDB would answer a priming request, made up from the request: a read finds one item, a write
  * succeeds. The item has every attribute of a user, a post, an audit entry, an email reservation, the user
- * counter and login attempts (README, "Data design"), so whichever static table schema reads it maps it, and
+ * counter and login attempts (docs/data-design.md), so whichever static table schema reads it maps it, and
  * the service goes on as with a real item: the success path of every route runs, including the SDK's
  * unmarshalling and the handler's response mapping. Keep it in step with the stored items; each function's
  * priming test fails when a route no longer reaches its success status.

@@ -5,7 +5,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The tables' layout (README, "Data design"): the application's single table and the transactional outbox's own
+ * The tables' layout (docs/data-design.md): the application's single table and the transactional outbox's own
  * ({@link Table}), their key attributes, every key prefix and sort-key constant, the indexes and the listings
  * (index partitions) that are read. This is the one place they are spelled; every item schema ({@link ItemSchema}),
  * store, test and the bench take their keys from here. It depends on nothing of ours, so any module may use it.

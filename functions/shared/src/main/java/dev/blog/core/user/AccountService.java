@@ -19,7 +19,7 @@ import java.util.Optional;
  * Sessions and passwords (the contract's Auth section): logout, a password change, email verification and the
  * password reset. Ending sessions moves the user's session epoch on, in the same transaction as the change and
  * its audit entry; tokens of older epochs then fail every check of the stored account at once, and the
- * authorizer's check within its cache time (README, "Sessions").
+ * authorizer's check within its cache time (docs/sessions-and-security.md, "Sessions").
  */
 public final class AccountService {
   /** Reset emails one address may be sent in an hour, asked for by anyone. */

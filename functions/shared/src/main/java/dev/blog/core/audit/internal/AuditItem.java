@@ -8,7 +8,7 @@ import dev.blog.core.store.Times;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The stored form of an audit entry (README, "Data design"): key {@link TableLayout#auditEntry}, listed in
+ * The stored form of an audit entry (docs/data-design.md): key {@link TableLayout#auditEntry}, listed in
  * {@link TableLayout#auditLog} and in {@link TableLayout#auditOf} its target. Only the audit store sees it; the
  * user and post stores write entries through {@link DynamoAuditRepository#record}.
  */

@@ -28,7 +28,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * The author's side of the posts (README, "Data design"), kept on the user item ({@link AuthorPosts}): the
+ * The author's side of the posts (docs/data-design.md), kept on the user item ({@link AuthorPosts}): the
  * counters and the latest-posts list, written in the same transaction as every post write, so that the first
  * page of posts of a whole page of users costs two BatchGetItems, not a Query each; and the cascade that
  * deletes all posts of a user being deleted.

@@ -8,7 +8,7 @@ import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * What the post store keeps on an author's user item (README, "Data design"): how many posts they have and
+ * What the post store keeps on an author's user item (docs/data-design.md): how many posts they have and
  * how many are published, the ids of their newest published posts ({@code latestPostIds}), the revision of
  * that list ({@code postsRev}), and the mark of a user being deleted ({@code deleting}). Its schema maps only
  * these attributes of the user item (the user store maps the profile), so it is read, never put; its changes

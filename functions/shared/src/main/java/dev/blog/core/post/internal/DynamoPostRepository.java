@@ -24,7 +24,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link PostRepository} on the single table (README, "Data design"): the post items ({@link PostItem}) and
+ * {@link PostRepository} on the single table (docs/data-design.md): the post items ({@link PostItem}) and
  * their listings. Every write that changes what the author has published goes through the {@link AuthorIndex},
  * which keeps the author's counters and latest posts in the same transaction.
  */

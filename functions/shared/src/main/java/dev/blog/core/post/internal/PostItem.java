@@ -9,7 +9,7 @@ import dev.blog.core.store.Write;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The stored form of a post (README, "Data design"): key {@link TableLayout#post}; listed in
+ * The stored form of a post (docs/data-design.md): key {@link TableLayout#post}; listed in
  * {@link TableLayout#publishedPosts} only while published (a sparse index: everybody's published posts and
  * nothing else), and in {@link TableLayout#postsBy} its author's published posts or drafts, two partitions,
  * so that a listing of someone else's posts reads no draft at all and every page is full without a filter.

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link UserRepository} on the single table (README, "Data design"): the user item ({@link UserItem}), the
+ * {@link UserRepository} on the single table (docs/data-design.md): the user item ({@link UserItem}), the
  * email reservation that makes an address unique ({@link EmailReservation}), the user counter
  * ({@link UserCount}), and the audit entries and outbox emails that go in the same transactions.
  */

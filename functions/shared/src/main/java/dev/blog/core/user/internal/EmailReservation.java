@@ -6,7 +6,7 @@ import dev.blog.core.user.User;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The item that makes an email address unique (README, "Data design": uniqueness by reservation): key
+ * The item that makes an email address unique (docs/data-design.md: uniqueness by reservation): key
  * {@link TableLayout#emailReservation}, holding the id of the user who has the address.
  */
 record EmailReservation(String email, String userId) {

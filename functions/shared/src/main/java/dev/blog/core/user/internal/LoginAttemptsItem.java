@@ -6,7 +6,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /**
  * The password attempts against one account from one client address ({@link TableLayout#loginAttempts}), or from
- * all addresses ({@link TableLayout#loginAttemptsOfAccount}) (README, "Data design"): how many attempts the current
+ * all addresses ({@link TableLayout#loginAttemptsOfAccount}) (docs/data-design.md): how many attempts the current
  * window holds (reserved before each check; a passing check gives its reservation back), when the window opened
  * and when the last attempt was reserved, in epoch milliseconds; {@code expiresAt} in epoch seconds (TTL). The key
  * is not an attribute: it is null in an item read back.

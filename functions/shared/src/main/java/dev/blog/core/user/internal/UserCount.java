@@ -5,7 +5,7 @@ import dev.blog.core.store.TableLayout;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The number of users (README, "Data design": {@code total} from a counter), key {@link TableLayout#userCounter}.
+ * The number of users (docs/data-design.md: {@code total} from a counter), key {@link TableLayout#userCounter}.
  * It is never put: every user create and delete transaction ADDs to it, creating it with the first user.
  */
 record UserCount(long count) {

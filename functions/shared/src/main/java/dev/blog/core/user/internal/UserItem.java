@@ -15,7 +15,7 @@ import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The stored form of a user (README, "Data design"): key {@link TableLayout#user}, listed newest first in
+ * The stored form of a user (docs/data-design.md): key {@link TableLayout#user}, listed newest first in
  * {@link TableLayout#users} and by role in {@link TableLayout#usersWithRole}. The post store keeps its own
  * attributes on the same item (the author's counters and latest posts), which this schema does not map and a
  * user update leaves alone. Every write of an existing user is conditional on the version that was read
