@@ -54,7 +54,7 @@ def main():
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
     install_transaction_undo(dynamodb_models)
-    app = OneAtATime(DomainDispatcherApplication(create_backend_app))
+    app = WritesAlone(DomainDispatcherApplication(create_backend_app))
     store = Store(args.data, app, dynamodb_models.dynamodb_backends, args.account, args.region) if args.data else None
     if store:
         store.load()
@@ -141,7 +141,7 @@ class WsgiHandler(http.server.BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = do_OPTIONS = serve
 
 
-class OneAtATime:
+class WritesAlone:
     """A WSGI wrapper: a write runs alone, reads beside each other; remembers whether anything may have changed."""
 
     def __init__(self, app):
