@@ -48,6 +48,7 @@ public final class LocalDynamo implements AutoCloseable {
   private static final String LAUNCHER = "moto_launcher.py";
   private static final long START_TIMEOUT_SECONDS = 60;
   private static LocalDynamo shared;
+  private static Path launcher;
 
   private final Process process;
   private final URI endpoint;
@@ -178,6 +179,9 @@ public final class LocalDynamo implements AutoCloseable {
 
   /** The launcher script, copied out of this jar (or class folder) into a temporary file once per JVM. */
   private static synchronized Path launcher() {
+    if (launcher != null && Files.isRegularFile(launcher)) {
+      return launcher;
+    }
     try (InputStream in = LocalDynamo.class.getResourceAsStream(LAUNCHER)) {
       if (in == null) {
         throw new IllegalStateException(LAUNCHER + " is missing beside " + LocalDynamo.class.getName());
@@ -185,6 +189,7 @@ public final class LocalDynamo implements AutoCloseable {
       Path file = Files.createTempFile("blog-moto-launcher-", ".py");
       file.toFile().deleteOnExit();
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      launcher = file;
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -176,7 +176,8 @@ public final class CloudWatchLogs {
 
   private static Optional<JsonNode> parseObject(String message) {
     String trimmed = message.strip();
-    if (!trimmed.startsWith("{")) {
+    // an EMF event names "_aws" at its top level: no other line is worth parsing
+    if (!trimmed.startsWith("{") || !trimmed.contains("\"_aws\"")) {
       return Optional.empty();
     }
     try {

@@ -47,8 +47,8 @@ public final class StoreModule {
   @Provides
   @Singleton
   static dev.blog.core.security.SessionCheck sessionCheck(AccountRepository accounts) {
-    return (userId, sessionEpoch) -> accounts.session(userId)
-        .filter(session -> session.sessionEpoch() == sessionEpoch).map(dev.blog.core.user.StoredSession::role);
+    return (userId, sessionEpoch) -> accounts.liveSession(userId, sessionEpoch)
+        .map(dev.blog.core.user.StoredSession::role);
   }
 
   @Provides

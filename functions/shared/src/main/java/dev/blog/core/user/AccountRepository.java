@@ -12,6 +12,15 @@ public interface AccountRepository {
   /** The role and session epoch of a user, reading nothing else of the item; empty if there is no such user. */
   Optional<StoredSession> session(String userId);
 
+  /**
+   * The session a token of {@code sessionEpoch} belongs to, if it is still live: its user exists and is still in
+   * that epoch (a logout, a password change or reset, a deletion moved it on). The one rule the authorizer and a
+   * function checking a session itself both apply.
+   */
+  default Optional<StoredSession> liveSession(String userId, long sessionEpoch) {
+    return session(userId).filter(session -> session.sessionEpoch() == sessionEpoch);
+  }
+
   /** The id of the user who holds {@code email} (lower-cased), if any. */
   Optional<String> userIdOf(String email);
 

@@ -49,7 +49,7 @@ public final class AccountService {
    * The authorizer asks this for every token it has not cached; it reads the role and the epoch, nothing else.
    */
   public Optional<StoredSession> liveSession(String userId, long sessionEpoch) {
-    return accounts.session(userId).filter(session -> session.sessionEpoch() == sessionEpoch);
+    return accounts.liveSession(userId, sessionEpoch);
   }
 
   /** Ends every session of the caller, this one included; 401 if it had already ended. */
